@@ -1,0 +1,87 @@
+// Typed calls for the API routes the dashboard uses, with the response checks that keep bad data out of the UI.
+import { apiGet } from './client';
+
+export interface Me {
+  projectId: string;
+  projectName: string;
+}
+
+export interface DayCount {
+  day: string;
+  events: number;
+}
+
+export interface Overview {
+  from: string;
+  to: string;
+  events: number;
+  visitors: number;
+  sessions: number;
+  orders: number;
+  revenue: number;
+  currency: string | null;
+  /** Fraction of sessions with an order; null is tolerated because an empty range has no sessions to divide by. */
+  conversionRate: number | null;
+  averageOrderValue: number | null;
+  eventsPerDay: DayCount[];
+}
+
+function asRecord(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`${what} is not an object`);
+  return value as Record<string, unknown>;
+}
+
+function str(record: Record<string, unknown>, key: string): string {
+  const value = record[key];
+  if (typeof value !== 'string') throw new Error(`"${key}" is not a string`);
+  return value;
+}
+
+function num(record: Record<string, unknown>, key: string): number {
+  const value = record[key];
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`"${key}" is not a number`);
+  return value;
+}
+
+function numOrNull(record: Record<string, unknown>, key: string): number | null {
+  return record[key] === null || record[key] === undefined ? null : num(record, key);
+}
+
+export function parseMe(body: unknown): Me {
+  const record = asRecord(body, 'body');
+  return { projectId: str(record, 'projectId'), projectName: str(record, 'projectName') };
+}
+
+export function parseOverview(body: unknown): Overview {
+  const record = asRecord(body, 'body');
+  const perDay = record.eventsPerDay;
+  if (!Array.isArray(perDay)) throw new Error('"eventsPerDay" is not an array');
+  const currency = record.currency;
+  return {
+    from: str(record, 'from'),
+    to: str(record, 'to'),
+    events: num(record, 'events'),
+    visitors: num(record, 'visitors'),
+    sessions: num(record, 'sessions'),
+    orders: num(record, 'orders'),
+    revenue: num(record, 'revenue'),
+    currency: typeof currency === 'string' && currency !== '' ? currency : null,
+    conversionRate: numOrNull(record, 'conversionRate'),
+    averageOrderValue: numOrNull(record, 'averageOrderValue'),
+    eventsPerDay: perDay.map((entry: unknown) => {
+      const day = asRecord(entry, 'eventsPerDay entry');
+      return { day: str(day, 'day'), events: num(day, 'events') };
+    }),
+  };
+}
+
+/** Checks a secret key and tells which project it belongs to. */
+export function fetchMe(secretKey: string, signal?: AbortSignal): Promise<Me> {
+  return apiGet('/v1/me', secretKey, parseMe, signal);
+}
+
+export function overviewPath(from: string, to: string): string {
+  const query = new URLSearchParams({ from, to });
+  return `/v1/query/overview?${query.toString()}`;
+}

@@ -1,0 +1,79 @@
+// Builds the Fastify app: parsers, hooks, routes, OpenAPI docs, dashboard. No listening here,
+// so tests can drive it with inject() or listen on an ephemeral port.
+import fastifyCors from '@fastify/cors';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import type { Config } from './config';
+import { requireRole } from './hooks/auth.hook';
+import { registerBodyParsers } from './hooks/body-parsers';
+import { registerErrorHandler } from './hooks/error-handler';
+import { registerDashboardRoutes } from './routes/dashboard.routes';
+import { registerHealthRoutes } from './routes/health.routes';
+import { registerIngestRoutes } from './routes/ingest.routes';
+import { registerQueryRoutes } from './routes/query.routes';
+import type { CentricService } from './services/centric-service';
+import { KeyCache } from './services/key-cache';
+
+export const VERSION = '0.1.0';
+
+export async function buildApp({
+  config,
+  service,
+  adminToken,
+}: {
+  config: Readonly<Config>;
+  service: CentricService;
+  adminToken: string;
+}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    logController: new LogController({ disableRequestLogging: !config.logRequests }),
+    bodyLimit: config.limits.maxBodyBytes,
+    // Client-made ids and keys can be long; the defaults are fine otherwise.
+    routerOptions: { maxParamLength: 500 },
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } },
+  });
+  registerErrorHandler(app, { maxBodyBytes: config.limits.maxBodyBytes });
+  registerBodyParsers(app);
+  await app.register(fastifyCors, {
+    origin: true,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'x-centric-project'],
+    maxAge: 86_400,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Centric API',
+        version: VERSION,
+        description: 'Collect events (Segment-compatible ingest), query KPIs and administer projects.',
+      },
+      components: {
+        securitySchemes: {
+          writeKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'The project’s public write key (or Basic auth with it as user name)',
+          },
+          secretKey: { type: 'http', scheme: 'bearer', description: 'The project’s secret key' },
+        },
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  const deps = { keys: new KeyCache(service.store.state), service, adminToken };
+  const write = requireRole(deps, ['write', 'admin']);
+  const secret = requireRole(deps, ['secret', 'admin']);
+  const admin = requireRole(deps, ['admin']);
+  registerHealthRoutes(app, {
+    pipeline: service.pipeline,
+    backend: service.store.backend,
+    startedAt: Date.now(),
+  });
+  registerIngestRoutes(app, { pipeline: service.pipeline, auth: write });
+  registerQueryRoutes(app, { service, secret, admin });
+  await registerDashboardRoutes(app, { dashboardDir: config.dashboardDir });
+  return app;
+}

@@ -1,0 +1,104 @@
+// Configuration, read once at boot from the environment (and the CLI's flags, which win) into
+// a frozen, typed object. A bad value fails fast with a message naming the variable.
+import { isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_LIMITS, type IngestLimits } from '@centric/ingest';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  dbFile: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  logRequests: boolean;
+  limits: IngestLimits;
+  dedupeCapacity: number;
+  sessionTimeoutMs: number;
+  checkpointIntervalMs: number;
+  /** Name of the project created on first start. */
+  defaultProjectName: string;
+  /** Directory of the built dashboard; empty when the server runs without it. */
+  dashboardDir: string;
+}
+
+export interface ConfigOverrides {
+  host?: string;
+  port?: number;
+  dataDir?: string;
+  logLevel?: Config['logLevel'];
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  { min = 0, max = Number.MAX_SAFE_INTEGER } = {},
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/**
+ * @example const config = loadConfig(process.env, { port: 8080 });
+ */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: ConfigOverrides = {},
+  cwd = process.cwd(),
+): Readonly<Config> {
+  const dataDir = resolve(cwd, overrides.dataDir ?? env.CENTRIC_DATA_DIR ?? './data');
+  const dbFileRaw = env.CENTRIC_DB_FILE;
+  const dbFile = dbFileRaw
+    ? isAbsolute(dbFileRaw)
+      ? dbFileRaw
+      : resolve(cwd, dbFileRaw)
+    : join(dataDir, 'centric.duckdb');
+  const logLevel = overrides.logLevel ?? env.CENTRIC_LOG_LEVEL ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`CENTRIC_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const port = overrides.port ?? integer(env, 'CENTRIC_PORT', 8080, { min: 0, max: 65535 });
+  const config: Config = {
+    host: overrides.host ?? env.CENTRIC_HOST ?? '127.0.0.1',
+    port,
+    dataDir,
+    dbFile,
+    logLevel: logLevel as Config['logLevel'],
+    logRequests: flag(env, 'CENTRIC_LOG_REQUESTS', false),
+    limits: Object.freeze({
+      maxBatchEvents: integer(env, 'CENTRIC_MAX_BATCH_EVENTS', DEFAULT_LIMITS.maxBatchEvents, {
+        min: 1,
+        max: 10_000,
+      }),
+      maxBodyBytes: integer(env, 'CENTRIC_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, { min: 1024 }),
+      maxPropertiesBytes: integer(env, 'CENTRIC_MAX_PROPERTIES_BYTES', DEFAULT_LIMITS.maxPropertiesBytes, {
+        min: 256,
+      }),
+      maxDepth: integer(env, 'CENTRIC_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, { min: 1, max: 64 }),
+      maxFutureMs:
+        integer(env, 'CENTRIC_MAX_FUTURE_SECONDS', DEFAULT_LIMITS.maxFutureMs / 1000, { min: 0 }) * 1000,
+    }),
+    dedupeCapacity: integer(env, 'CENTRIC_DEDUPE_CAPACITY', 2_000_000, { min: 1000 }),
+    sessionTimeoutMs: integer(env, 'CENTRIC_SESSION_TIMEOUT_MINUTES', 30, { min: 1, max: 24 * 60 }) * 60_000,
+    checkpointIntervalMs: integer(env, 'CENTRIC_CHECKPOINT_INTERVAL_SECONDS', 300, { min: 5 }) * 1000,
+    defaultProjectName: env.CENTRIC_PROJECT_NAME ?? 'My shop',
+    dashboardDir: env.CENTRIC_DASHBOARD_DIR ?? resolve(import.meta.dirname ?? '.', '../../dashboard/dist'),
+  };
+  return Object.freeze(config);
+}

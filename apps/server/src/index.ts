@@ -1,0 +1,7 @@
+// Public entry of @centric/server, used by the CLI (start, and local mode) and by tests.
+export { buildApp, VERSION } from './app';
+export { type Config, ConfigError, type ConfigOverrides, loadConfig } from './config';
+export { CentricError } from './errors';
+export { type RunningServer, startServer } from './server';
+export { readServerFile, type ServerFile, serverFilePath } from './server-file';
+export { CentricService } from './services/centric-service';

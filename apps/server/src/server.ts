@@ -1,0 +1,90 @@
+// Starts Centric: opens the store, seeds ingest state, makes the default project on first run,
+// listens, announces itself for the CLI, checkpoints on a timer, and shuts down gracefully
+// (stop accepting, flush the buffer, checkpoint, close) on SIGINT/SIGTERM.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { IngestPipeline } from '@centric/ingest';
+import { DuckDbStore, type Project, type ProjectKeys } from '@centric/storage';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { removeServerFile, writeServerFile } from './server-file';
+import { CentricService } from './services/centric-service';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: FastifyInstance;
+  service: CentricService;
+  project: Project;
+  keys: ProjectKeys;
+  firstRun: boolean;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: Readonly<Config>,
+  { handleSignals = true }: { handleSignals?: boolean } = {},
+): Promise<RunningServer> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = await DuckDbStore.open({ file: config.dbFile });
+  let app: FastifyInstance | undefined;
+  const pipeline = new IngestPipeline(store.events, {
+    limits: config.limits,
+    dedupeCapacity: config.dedupeCapacity,
+    sessionTimeoutMs: config.sessionTimeoutMs,
+    onFlush: (report) => {
+      if (!report.ok) app?.log.error({ flush: report }, 'ingest flush failed');
+      else app?.log.debug({ flush: report }, 'ingest flush');
+    },
+  });
+  await pipeline.start();
+  const service = new CentricService(store, pipeline);
+  const { project, keys, created } = await service.ensureDefaultProject(config.defaultProjectName);
+  const adminToken = `adm_${randomBytes(24).toString('base64url')}`;
+  app = await buildApp({ config, service, adminToken });
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  writeServerFile(config.dataDir, {
+    pid: process.pid,
+    url,
+    adminToken,
+    dbFile: config.dbFile,
+    startedAt: new Date().toISOString(),
+  });
+
+  const checkpointTimer = setInterval(() => {
+    pipeline.checkpoint().catch((error) => app?.log.warn({ err: error }, 'checkpoint skipped'));
+  }, config.checkpointIntervalMs);
+  checkpointTimer.unref();
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      clearInterval(checkpointTimer);
+      await app?.close();
+      await pipeline.stop();
+      await pipeline.checkpoint().catch(() => undefined);
+      await store.close();
+      removeServerFile(config.dataDir);
+    })();
+    return closing;
+  };
+  if (handleSignals) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        app?.log.info(`${signal}: flushing and shutting down`);
+        close().then(
+          () => process.exit(0),
+          (error) => {
+            console.error(error);
+            process.exit(1);
+          },
+        );
+      });
+    }
+  }
+  return { url, port, app, service, project, keys, firstRun: created, close };
+}

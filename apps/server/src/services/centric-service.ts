@@ -1,0 +1,63 @@
+// The use cases behind the API, shared by the HTTP routes and the CLI's local mode (when no
+// server holds the store), so both answer the same way.
+import { kpis } from '@centric/analyses';
+import { daysOf, resolveDayRange, toInstantRange } from '@centric/core';
+import type { IngestPipeline } from '@centric/ingest';
+import type { Project, ProjectKeys, Store } from '@centric/storage';
+import { CentricError } from '../errors';
+
+export class CentricService {
+  constructor(
+    readonly store: Store,
+    readonly pipeline: IngestPipeline,
+  ) {}
+
+  /** The project created on first start (the oldest one). */
+  async ensureDefaultProject(
+    name: string,
+  ): Promise<{ project: Project; keys: ProjectKeys; created: boolean }> {
+    const [first] = await this.store.state.listProjects();
+    if (first) {
+      const keys = await this.store.state.projectKeys(first.id);
+      if (!keys) throw new CentricError('internal', `project ${first.id} has no active keys`);
+      return { project: first, keys, created: false };
+    }
+    const made = await this.store.state.createProject({ name });
+    return { ...made, created: true };
+  }
+
+  async defaultProjectId(): Promise<string> {
+    const [first] = await this.store.state.listProjects();
+    if (!first) throw new CentricError('not_found', 'no project exists yet');
+    return first.id;
+  }
+
+  async project(projectId: string): Promise<Project> {
+    const project = await this.store.state.getProject(projectId);
+    if (!project) throw new CentricError('not_found', `project ${projectId} does not exist`);
+    return project;
+  }
+
+  async keys(projectId: string): Promise<ProjectKeys> {
+    const keys = await this.store.state.projectKeys(projectId);
+    if (!keys) throw new CentricError('not_found', `project ${projectId} has no active keys`);
+    return keys;
+  }
+
+  async overview(
+    projectId: string,
+    input: { from?: string | undefined; to?: string | undefined },
+  ): Promise<kpis.OverviewKpis> {
+    let range: ReturnType<typeof resolveDayRange>;
+    try {
+      range = resolveDayRange(
+        { ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) },
+        Date.now(),
+      );
+    } catch (error) {
+      throw new CentricError('invalid_query', (error as Error).message);
+    }
+    const figures = await this.store.events.overview({ projectId, range: toInstantRange(range) });
+    return kpis.overviewKpis(figures, { ...range, days: daysOf(range) });
+  }
+}

@@ -1,0 +1,2 @@
+// placeholder: filled in by the associations work
+export {};

@@ -1,0 +1,2 @@
+// KPIs derived from store figures.
+export { type OverviewInput, type OverviewKpis, overviewKpis, roundMoney } from './overview-kpis';

@@ -1,0 +1,58 @@
+// Public entry of @centric/contracts: the event model and the API's wire types and schemas.
+
+export {
+  type DateRangeQuery,
+  DateRangeQuerySchema,
+  ErrorBodySchema,
+  type Me,
+  MeSchema,
+  type Overview,
+  OverviewSchema,
+  type ProjectInfo,
+  type ProjectKeys,
+  ProjectKeysSchema,
+  ProjectSchema,
+} from './api';
+export {
+  canonicalEventName,
+  ECOMMERCE_EVENTS,
+  type EcommerceEvent,
+  GA4_EVENT_ALIASES,
+  ORDER_EVENT,
+  REFUND_EVENT,
+} from './ecommerce';
+export {
+  ERROR_CODES,
+  type ErrorBody,
+  type ErrorCode,
+  type EventError,
+  type EventErrorReason,
+} from './errors';
+export type {
+  AliasMessage,
+  BatchRequest,
+  CampaignContext,
+  Channel,
+  EventContext,
+  GroupMessage,
+  IdentifyMessage,
+  IngestResponse,
+  JsonObject,
+  JsonValue,
+  Message,
+  MessageBase,
+  MessageType,
+  PageContext,
+  PageMessage,
+  TrackMessage,
+} from './event';
+export { CHANNELS, MESSAGE_TYPES } from './event';
+export {
+  BatchRequestSchema,
+  CampaignContextSchema,
+  EventContextSchema,
+  IngestResponseSchema,
+  type MessageInput,
+  MessageSchema,
+  PageContextSchema,
+} from './event-schema';

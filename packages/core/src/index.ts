@@ -1,0 +1,20 @@
+// Public entry of @centric/core: pure domain rules shared by ingest, stores and analyses.
+
+export {
+  type DayRange,
+  dayOf,
+  daysOf,
+  type InstantRange,
+  isDay,
+  resolveDayRange,
+  toInstantRange,
+} from './date-range';
+export {
+  assignSession,
+  DEFAULT_SESSION_TIMEOUT_MS,
+  fnv1a64,
+  type SessionDecision,
+  type SessionEvent,
+  type SessionState,
+  sessionIdFor,
+} from './sessionise';

@@ -1,0 +1,8 @@
+// Public entry of @centric/ingest: the path from wire messages to stored events.
+
+export { channelOf } from './channel';
+export { BufferFullError, type FlushReport } from './event-buffer';
+export { type IngestOptions, IngestPipeline, type IngestRequest, type IngestResult } from './ingest-pipeline';
+export { DEFAULT_LIMITS, type IngestLimits } from './limits';
+export { type NormalisedEvent, normaliseMessage } from './normalise';
+export { type RawMessage, type ValidMessage, validateMessage } from './validate-message';

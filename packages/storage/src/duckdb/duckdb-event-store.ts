@@ -1,0 +1,178 @@
+// EventStore on DuckDB: atomic appends through the appender, analyses from the SQL builders.
+import { duckdbDialect } from '../sql/dialect';
+import { buildEventsPerDayQuery, buildOverviewQuery } from '../sql/overview-query';
+import type {
+  AppendReport,
+  EventQuery,
+  EventStore,
+  OrderItem,
+  OverviewFigures,
+  StoredEvent,
+  TimeRange,
+  VisitorSession,
+} from '../store';
+import type { DuckDbDatabase, Row } from './duckdb-database';
+import { appendEventRow, appendOrderItemRow } from './event-appender';
+
+const EVENT_COLUMNS = `project_id, message_id, type, event, anonymous_id, user_id, previous_id, session_id, channel,
+  epoch_ms(ts) AS ts_ms, epoch_ms(received_at) AS received_ms, product_id, order_id, revenue, value, currency,
+  quantity, query, category, utm_source, utm_medium, utm_campaign, utm_term, utm_content, page_path, referrer,
+  CAST(properties AS VARCHAR) AS properties, CAST(context AS VARCHAR) AS context, CAST(traits AS VARCHAR) AS traits`;
+
+export class DuckDbEventStore implements EventStore {
+  constructor(private readonly db: DuckDbDatabase) {}
+
+  async append({
+    events,
+    orderItems,
+  }: {
+    events: readonly StoredEvent[];
+    orderItems: readonly OrderItem[];
+  }): Promise<AppendReport> {
+    const started = performance.now();
+    if (events.length === 0 && orderItems.length === 0) return { events: 0, orderItems: 0, ms: 0 };
+    const writer = this.db.writer;
+    await writer.run('BEGIN TRANSACTION');
+    try {
+      if (events.length > 0) {
+        const ap = await writer.createAppender('events');
+        try {
+          for (const e of events) appendEventRow(ap, e);
+          ap.flushSync();
+        } finally {
+          ap.closeSync();
+        }
+      }
+      if (orderItems.length > 0) {
+        const ap = await writer.createAppender('order_items');
+        try {
+          for (const item of orderItems) appendOrderItemRow(ap, item);
+          ap.flushSync();
+        } finally {
+          ap.closeSync();
+        }
+      }
+      // DuckDB writes and syncs its WAL on commit: once this resolves, the rows survive a crash.
+      await writer.run('COMMIT');
+    } catch (error) {
+      await writer.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    return { events: events.length, orderItems: orderItems.length, ms: performance.now() - started };
+  }
+
+  async countEvents(projectId: string): Promise<number> {
+    const rows = await this.db.query('SELECT count(*) AS n FROM events WHERE project_id = $projectId', {
+      projectId,
+    });
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async listEvents({ projectId, limit, visitor }: EventQuery): Promise<StoredEvent[]> {
+    const visitorFilter = visitor === undefined ? '' : 'AND (anonymous_id = $visitor OR user_id = $visitor)';
+    const params: Record<string, string | number> = { projectId, limit };
+    if (visitor !== undefined) params.visitor = visitor;
+    const rows = await this.db.query(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE project_id = $projectId ${visitorFilter}
+       ORDER BY ts DESC, message_id LIMIT CAST($limit AS BIGINT)`,
+      params,
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async overview(query: { projectId: string; range: TimeRange }): Promise<OverviewFigures> {
+    const kpis = buildOverviewQuery(query, duckdbDialect);
+    const perDay = buildEventsPerDayQuery(query, duckdbDialect);
+    const [rows, days] = await Promise.all([
+      this.db.query(kpis.sql, kpis.params),
+      this.db.query(perDay.sql, perDay.params),
+    ]);
+    const r = rows[0] ?? {};
+    return {
+      events: Number(r.events ?? 0),
+      visitors: Number(r.visitors ?? 0),
+      sessions: Number(r.sessions ?? 0),
+      orders: Number(r.orders ?? 0),
+      revenue: Number(r.revenue ?? 0),
+      currency: (r.currency as string | null | undefined) ?? null,
+      convertingSessions: Number(r.converting_sessions ?? 0),
+      eventsPerDay: days.map((d) => ({ day: dayText(d.day), events: Number(d.events) })),
+    };
+  }
+
+  async recentMessageIds({ sinceMs, limit }: { sinceMs: number; limit: number }) {
+    const rows = await this.db.query(
+      `SELECT project_id, message_id FROM events WHERE received_at >= make_timestamp(CAST($sinceMs AS BIGINT) * 1000)
+       ORDER BY received_at DESC LIMIT CAST($limit AS BIGINT)`,
+      { sinceMs, limit },
+    );
+    return rows.map((r) => ({ projectId: String(r.project_id), messageId: String(r.message_id) }));
+  }
+
+  async recentSessions({ sinceMs }: { sinceMs: number }): Promise<VisitorSession[]> {
+    const rows = await this.db.query(
+      `SELECT project_id, coalesce(anonymous_id, user_id) AS visitor_key, session_id,
+              epoch_ms(min(ts)) AS started, epoch_ms(max(ts)) AS last,
+              coalesce(arg_min(concat_ws('|', utm_source, utm_medium, utm_campaign), ts), '') AS campaign
+       FROM events
+       WHERE ts >= make_timestamp(CAST($sinceMs AS BIGINT) * 1000) AND session_id IS NOT NULL
+       GROUP BY project_id, visitor_key, session_id
+       QUALIFY row_number() OVER (PARTITION BY project_id, visitor_key ORDER BY last DESC) = 1`,
+      { sinceMs },
+    );
+    return rows.map((r) => ({
+      projectId: String(r.project_id),
+      visitorKey: String(r.visitor_key),
+      sessionId: String(r.session_id),
+      startedAt: Number(r.started),
+      lastEventAt: Number(r.last),
+      campaign: String(r.campaign ?? ''),
+    }));
+  }
+
+  async checkpoint(): Promise<void> {
+    await this.db.checkpoint();
+  }
+}
+
+function dayText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+}
+
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+function toStoredEvent(r: Row): StoredEvent {
+  return {
+    projectId: String(r.project_id),
+    messageId: String(r.message_id),
+    type: String(r.type) as StoredEvent['type'],
+    event: str(r.event),
+    anonymousId: str(r.anonymous_id),
+    userId: str(r.user_id),
+    previousId: str(r.previous_id),
+    sessionId: str(r.session_id),
+    channel: String(r.channel) as StoredEvent['channel'],
+    timestamp: Number(r.ts_ms),
+    receivedAt: Number(r.received_ms),
+    productId: str(r.product_id),
+    orderId: str(r.order_id),
+    revenue: num(r.revenue),
+    value: num(r.value),
+    currency: str(r.currency),
+    quantity: num(r.quantity),
+    query: str(r.query),
+    category: str(r.category),
+    utmSource: str(r.utm_source),
+    utmMedium: str(r.utm_medium),
+    utmCampaign: str(r.utm_campaign),
+    utmTerm: str(r.utm_term),
+    utmContent: str(r.utm_content),
+    pagePath: str(r.page_path),
+    referrer: str(r.referrer),
+    properties: str(r.properties),
+    context: str(r.context),
+    traits: str(r.traits),
+  };
+}

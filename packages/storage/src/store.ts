@@ -1,0 +1,147 @@
+// The store contracts. Every backend (embedded DuckDB now; ClickHouse + PostgreSQL in cluster
+// mode later) implements them and passes the shared suite in store.case.test.ts. They speak in
+// analyses and rows, never SQL, so each backend can answer its own way.
+import type { Channel, MessageType } from '@centric/contracts';
+
+/** One event as stored: the wire message normalised, typed columns pulled out, rest as JSON. */
+export interface StoredEvent {
+  projectId: string;
+  messageId: string;
+  type: MessageType;
+  /** Canonical event name for track events (GA4 names mapped), page name for pages. */
+  event: string | null;
+  anonymousId: string | null;
+  userId: string | null;
+  /** For alias: the id being merged into userId. */
+  previousId: string | null;
+  sessionId: string | null;
+  channel: Channel;
+  /** Event time (ms since epoch, UTC), corrected for client clock skew. */
+  timestamp: number;
+  receivedAt: number;
+  productId: string | null;
+  orderId: string | null;
+  revenue: number | null;
+  value: number | null;
+  currency: string | null;
+  quantity: number | null;
+  query: string | null;
+  category: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmTerm: string | null;
+  utmContent: string | null;
+  pagePath: string | null;
+  referrer: string | null;
+  /** JSON text of the remaining properties, context and traits (null when empty). */
+  properties: string | null;
+  context: string | null;
+  traits: string | null;
+}
+
+/** A line item of an Order Completed event: a derived fact for baskets and associations. */
+export interface OrderItem {
+  projectId: string;
+  orderId: string;
+  messageId: string;
+  position: number;
+  productId: string;
+  sku: string | null;
+  name: string | null;
+  category: string | null;
+  brand: string | null;
+  price: number | null;
+  quantity: number;
+  timestamp: number;
+}
+
+/** What one atomic append wrote; the buffer reports it per flush. */
+export interface AppendReport {
+  events: number;
+  orderItems: number;
+  ms: number;
+}
+
+export interface TimeRange {
+  startMs: number;
+  /** Exclusive. */
+  endMs: number;
+}
+
+/** Raw figures of the Overview; rates are derived from them in packages/analyses. */
+export interface OverviewFigures {
+  events: number;
+  visitors: number;
+  sessions: number;
+  orders: number;
+  revenue: number;
+  currency: string | null;
+  convertingSessions: number;
+  eventsPerDay: { day: string; events: number }[];
+}
+
+export interface VisitorSession {
+  projectId: string;
+  visitorKey: string;
+  sessionId: string;
+  startedAt: number;
+  lastEventAt: number;
+  campaign: string;
+}
+
+export interface EventQuery {
+  projectId: string;
+  limit: number;
+  /** Only events of this visitor (anonymous id or user id). */
+  visitor?: string;
+}
+
+export interface EventStore {
+  /** Appends events and their order items in one transaction: all of them or none. */
+  append(batch: { events: readonly StoredEvent[]; orderItems: readonly OrderItem[] }): Promise<AppendReport>;
+  countEvents(projectId: string): Promise<number>;
+  /** Newest first. */
+  listEvents(query: EventQuery): Promise<StoredEvent[]>;
+  overview(query: { projectId: string; range: TimeRange }): Promise<OverviewFigures>;
+  /** Message ids received since a time, newest first: seeds the idempotency window. */
+  recentMessageIds(query: {
+    sinceMs: number;
+    limit: number;
+  }): Promise<{ projectId: string; messageId: string }[]>;
+  /** The latest session of each visitor active since a time: seeds sessionisation on restart. */
+  recentSessions(query: { sinceMs: number }): Promise<VisitorSession[]>;
+  /** Folds the write-ahead log into the main file; called off the request path. */
+  checkpoint(): Promise<void>;
+}
+
+export type KeyKind = 'write' | 'secret';
+
+export interface Project {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+export interface ProjectKeys {
+  projectId: string;
+  writeKey: string;
+  secretKey: string;
+}
+
+export interface StateStore {
+  createProject(input: { name: string }): Promise<{ project: Project; keys: ProjectKeys }>;
+  listProjects(): Promise<Project[]>;
+  getProject(id: string): Promise<Project | null>;
+  projectKeys(projectId: string): Promise<ProjectKeys | null>;
+  /** Which project and role a presented key belongs to; null when unknown or revoked. */
+  resolveKey(key: string): Promise<{ projectId: string; kind: KeyKind } | null>;
+}
+
+/** One backend: both stores over one set of connections. */
+export interface Store {
+  readonly backend: string;
+  readonly events: EventStore;
+  readonly state: StateStore;
+  close(): Promise<void>;
+}
