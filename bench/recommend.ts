@@ -34,7 +34,14 @@ const ALGORITHMS: Record<string, () => NextItemRecommender> = {
   sknn: () => sessionModelRecommender(() => new SKNN({ k: 100, sampleSize: 500 })),
   vsknn: () =>
     sessionModelRecommender(
-      () => new VSKNN({ k: 500, sampleSize: 5000, weighting: 'quadratic', weightingScore: 'div', idfWeighting: 5 }),
+      () =>
+        new VSKNN({
+          k: 500,
+          sampleSize: 5000,
+          weighting: 'quadratic',
+          weightingScore: 'div',
+          idfWeighting: 5,
+        }),
     ),
   'i2i-cosine': () => itemToItemRecommender('cosine'),
   'i2i-lift': () => itemToItemRecommender('lift'),
@@ -59,7 +66,9 @@ function parseEpub(text: string): SessionEvent[] {
     .slice(1)
     .filter((l) => l.trim() !== '')
     .map((line) => {
-      const [sessionId = '', itemId = '', stamp = ''] = line.split(',').map((f) => f.replace(/"/g, '').trim());
+      const [sessionId = '', itemId = '', stamp = ''] = line
+        .split(',')
+        .map((f) => f.replace(/"/g, '').trim());
       return { sessionId, itemId, time: Date.parse(`${stamp.replace(' ', 'T')}Z`) / 1000 };
     });
 }
@@ -91,7 +100,8 @@ function loadSplit(args: string[]): { train: SessionEvent[]; test: SessionEvent[
     fail('usage: recommend --train FILE --test FILE | --input FILE --format epub|diginetica [--test-days N]');
   }
   const text = readText(input);
-  const raw = format === 'epub' ? parseEpub(text) : format === 'diginetica' ? parseDiginetica(text) : undefined;
+  const raw =
+    format === 'epub' ? parseEpub(text) : format === 'diginetica' ? parseDiginetica(text) : undefined;
   if (!raw) fail(`unknown --format ${format} (epub, diginetica)`);
   const bad = raw.findIndex((e) => !e.sessionId || !e.itemId || !Number.isFinite(e.time));
   if (bad >= 0) fail(`${input}: malformed line ${bad + 2}`);
@@ -99,7 +109,12 @@ function loadSplit(args: string[]): { train: SessionEvent[]; test: SessionEvent[
   // Stable order by session then time, as session-rec's prepared files are.
   const sorted = raw
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.sessionId < b.e.sessionId ? -1 : a.e.sessionId > b.e.sessionId ? 1 : 0) || a.e.time - b.e.time || a.i - b.i)
+    .sort(
+      (a, b) =>
+        (a.e.sessionId < b.e.sessionId ? -1 : a.e.sessionId > b.e.sessionId ? 1 : 0) ||
+        a.e.time - b.e.time ||
+        a.i - b.i,
+    )
     .map(({ e }) => e);
   const { train, test } = splitLastDays(filterSessions(sorted), { testDays });
   return { train, test, dataset: format };
@@ -110,8 +125,14 @@ export default async function recommend(args: string[]): Promise<void> {
   const dataset = argValue(args, '--dataset') ?? derived;
   const wanted = (argValue(args, '--algorithms') ?? Object.keys(ALGORITHMS).join(',')).split(',');
   const unknown = wanted.filter((a) => !(a in ALGORITHMS));
-  if (unknown.length > 0) fail(`unknown algorithm(s): ${unknown.join(', ')}; known: ${Object.keys(ALGORITHMS).join(', ')}`);
+  if (unknown.length > 0)
+    fail(`unknown algorithm(s): ${unknown.join(', ')}; known: ${Object.keys(ALGORITHMS).join(', ')}`);
   const sessions = groupSessions(test);
+  const items = new Set(train.map((e) => e.itemId)).size;
+  process.stderr.write(
+    `${dataset}: train ${train.length} events, ${new Set(train.map((e) => e.sessionId)).size} sessions, ${items} items; ` +
+      `test ${test.length} events, ${sessions.length} sessions\n`,
+  );
   const cutoffs = [5, 10, 20];
   for (const algorithm of wanted) {
     const recommender = ALGORITHMS[algorithm]!();

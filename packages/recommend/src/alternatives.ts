@@ -36,7 +36,9 @@ export interface AlternativesOptions {
 export function alternativesFor(product: ProductMeta, options: AlternativesOptions): ScoredItem[] {
   const w = { coView: 1, category: 0.5, brand: 0.2, price: 0.2, ...options.weights };
   const maxCo = Math.max(0, ...options.coViewed.map((c) => c.score));
-  const coView = new Map<ItemId, number>(options.coViewed.map((c) => [c.itemId, maxCo > 0 ? c.score / maxCo : 0]));
+  const coView = new Map<ItemId, number>(
+    options.coViewed.map((c) => [c.itemId, maxCo > 0 ? c.score / maxCo : 0]),
+  );
   const scored: (ScoredItem & { order: number })[] = [];
   const seen = new Set<ItemId>([product.id]);
   options.catalogue.forEach((candidate, order) => {

@@ -66,7 +66,11 @@ export function blendWithPopularity(
  * @example
  * fillUp([{ itemId: 'a', score: 2 }], ['a', 'b'], 2); // [{ itemId: 'a', score: 2 }, { itemId: 'b', score: 0 }]
  */
-export function fillUp(primary: readonly ScoredItem[], fallback: readonly ItemId[], limit: number): ScoredItem[] {
+export function fillUp(
+  primary: readonly ScoredItem[],
+  fallback: readonly ItemId[],
+  limit: number,
+): ScoredItem[] {
   const out = primary.slice(0, limit);
   const seen = new Set(out.map((s) => s.itemId));
   for (const itemId of fallback) {

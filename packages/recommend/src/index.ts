@@ -1,8 +1,13 @@
 // Recommendation algorithms and their offline evaluation: pure code, no I/O.
 
-export { type AlternativesOptions, type AlternativesWeights, alternativesFor, priceCloseness } from './alternatives';
+export {
+  type AlternativesOptions,
+  type AlternativesWeights,
+  alternativesFor,
+  priceCloseness,
+} from './alternatives';
 export { type BlendOptions, blendWithPopularity, fillUp, personalWeight } from './blend';
-export { type Bundle, type BundleModelOptions, BundleModel, type BundleQuery } from './bundles';
+export { type Bundle, BundleModel, type BundleModelOptions, type BundleQuery } from './bundles';
 export { type CutoffMetrics, hitRate, meanReciprocalRank, metricsAt, rankOf } from './evaluation/metrics';
 export {
   evaluateFitted,
@@ -37,7 +42,12 @@ export {
   type SimilarityMeasure,
   type SimilarQuery,
 } from './item-to-item';
-export { type Interaction, type InteractionKind, type PersonalOptions, productsYouWillLove } from './personal';
+export {
+  type Interaction,
+  type InteractionKind,
+  type PersonalOptions,
+  productsYouWillLove,
+} from './personal';
 export {
   type PopularityEvent,
   PopularityModel,

@@ -123,7 +123,8 @@ export class CoOccurrence {
     return topK(
       scored,
       query.limit ?? 20,
-      (a, b) => b.score - a.score || b.pop - a.pop || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0),
+      (a, b) =>
+        b.score - a.score || b.pop - a.pop || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0),
     ).map(({ itemId: id, score }) => ({ itemId: id, score }));
   }
 

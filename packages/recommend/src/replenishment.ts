@@ -36,7 +36,10 @@ export interface ReplenishmentItem {
  * const items = replenishment(customerPurchases, { now: Date.now() });
  * const due = new Set(items.filter((i) => i.due).map((i) => i.itemId));
  */
-export function replenishment(purchases: readonly Purchase[], options: ReplenishmentOptions): ReplenishmentItem[] {
+export function replenishment(
+  purchases: readonly Purchase[],
+  options: ReplenishmentOptions,
+): ReplenishmentItem[] {
   const factor = options.factor ?? 0.9;
   const minPurchases = options.minPurchases ?? 2;
   const sameOrderMs = options.sameOrderMs ?? 24 * 3_600_000;

@@ -88,7 +88,8 @@ export function applySlotRules(
     .sort((a, b) => b.score - a.score || a.order - b.order);
 
   const perCategory = new Map<string, number>();
-  for (const pin of pins) perCategory.set(pin.product.category, (perCategory.get(pin.product.category) ?? 0) + 1);
+  for (const pin of pins)
+    perCategory.set(pin.product.category, (perCategory.get(pin.product.category) ?? 0) + 1);
   const cap = rules.maxPerCategory ?? Number.POSITIVE_INFINITY;
   const wanted = Math.max(0, rules.limit - pins.length);
   const out: SlotItem[] = [];

@@ -44,7 +44,10 @@ export interface AssociationRule<T> extends AssociationFigures {
  * const rules = associationRules(frequent, { minConfidence: 0.5 });
  * rules[0] // { antecedent: [...], consequent: [...], confidence, lift, surprise, pValue, ... }
  */
-export function associationRules<T>(frequent: FrequentItemsets<T>, options: RuleOptions): AssociationRule<T>[] {
+export function associationRules<T>(
+  frequent: FrequentItemsets<T>,
+  options: RuleOptions,
+): AssociationRule<T>[] {
   const { minConfidence } = options;
   const anySize = options.consequents === 'any-size';
   if (!(minConfidence >= 0 && minConfidence <= 1)) {

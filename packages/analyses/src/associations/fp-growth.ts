@@ -209,7 +209,12 @@ class FpGrowthSearch {
    * whose item counts are in condCount, keeping the frequent items; clears condCount and
    * returns the root, or NONE when no item is frequent.
    */
-  private buildConditionalTree(source: Int32Array, paths: number, touchedCount: number, depth: number): number {
+  private buildConditionalTree(
+    source: Int32Array,
+    paths: number,
+    touchedCount: number,
+    depth: number,
+  ): number {
     const { condCount, touched, condItems } = this;
     const minCount = this.limits.minCount;
     let condItemCount = 0;
@@ -260,7 +265,7 @@ class FpGrowthSearch {
   }
 }
 
-function grown(array: Int32Array, needed: number): Int32Array {
+function grown(array: Int32Array, needed: number): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(Math.max(needed, array.length * 2));
   bigger.set(array);
   return bigger;

@@ -27,7 +27,7 @@ export class FpNodeArena {
     const needed = this.size + extra;
     if (needed <= this.item.length) return;
     const capacity = Math.max(needed, this.item.length * 2, 1024);
-    const grow = (old: Int32Array): Int32Array => {
+    const grow = (old: Int32Array): Int32Array<ArrayBuffer> => {
       const bigger = new Int32Array(capacity);
       bigger.set(old.subarray(0, this.size));
       return bigger;
@@ -92,8 +92,8 @@ export class FpHeader {
  */
 export class FpTreeBuilder {
   root = NONE;
-  source = new Int32Array(0);
-  keep = new Int32Array(0);
+  source: Int32Array = new Int32Array(0);
+  keep: Int32Array = new Int32Array(0);
   minKeep = 1;
 
   constructor(

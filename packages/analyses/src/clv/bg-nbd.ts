@@ -154,7 +154,7 @@ export function fitBgNbd(customers: readonly RecencyFrequency[], options: BgNbdF
  * A customer without repeat purchases is alive by assumption (in BG/NBD dropout only happens right after a purchase).
  *
  * @example
- * probabilityAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { frequency: 2, recency: 30.43, T: 38.86 }); // ≈ 0.89
+ * probabilityAlive({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, { frequency: 2, recency: 30.43, T: 38.86 }); // ≈ 0.727
  */
 export function probabilityAlive(params: BgNbdParams, customer: RecencyFrequency): number {
   const { r, alpha, a, b } = params;
@@ -204,7 +204,7 @@ export function expectedPurchases(params: BgNbdParams, t: number, customer: Rece
  * Expected number of repeat purchases in (0, t] of a customer who just made a first purchase, eq. (9).
  *
  * @example
- * expectedPurchasesUnconditional({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39); // ≈ 0.63
+ * expectedPurchasesUnconditional({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39); // ≈ 1.197
  */
 export function expectedPurchasesUnconditional(params: BgNbdParams, t: number): number {
   if (t <= 0) return 0;
@@ -218,7 +218,7 @@ export function expectedPurchasesUnconditional(params: BgNbdParams, t: number): 
  * Useful to check the fit against the observed histogram of frequencies.
  *
  * @example
- * probabilityOfPurchases({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 38.86, 0); // share expected with no repeat
+ * probabilityOfPurchases({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 38.86, 0); // ≈ 0.574
  */
 export function probabilityOfPurchases(params: BgNbdParams, t: number, x: number): number {
   const { r, alpha, a, b } = params;

@@ -77,7 +77,7 @@ export function discountedExpectedPurchases(
  * predictedClv(
  *   { bgnbd: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, gammaGamma: { p: 6.25, q: 3.74, gamma: 15.44 } },
  *   { frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 22.35 },
- * ); // ≈ 24.66 per purchase × ≈ 1.5 purchases in 52 weeks
+ * ); // ≈ 38.44: ≈ 24.66 per purchase × ≈ 1.559 purchases in 52 weeks
  */
 export function predictedClv(
   models: ClvModels,
@@ -167,8 +167,9 @@ export interface ScoreOptions extends FitClvOptions, ClvHorizonOptions {
  * a purchase day, so every score stays a finite number.
  *
  * @example
- * const scores = scoreCustomers(orders, { until: Date.now(), discountRate: 0.01 });
- * scores[0]; // { customerId, probabilityAlive: 0.73, churnProbability: 0.27, predictedClv: 37.1, ... }
+ * const [first] = scoreCustomers(cdnowOrders, { until: Date.UTC(1997, 8, 30) });
+ * // { customerId: '1', probabilityAlive: 0.727, churnProbability: 0.273,
+ * //   expectedPurchases52w: 1.559, predictedClv: 38.43, ... }
  */
 export function scoreCustomers(transactions: Iterable<Transaction>, options: ScoreOptions): CustomerScore[] {
   const orders = [...transactions];

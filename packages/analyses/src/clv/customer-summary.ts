@@ -50,7 +50,13 @@ export interface SummaryOptions {
   utcOffsetMinutes?: number;
 }
 
-/** Day index of a timestamp: whole days since the epoch in the shop's time zone. */
+/**
+ * Day index of a timestamp: whole days since the epoch in the shop's time zone.
+ *
+ * @example
+ * dayIndex(Date.UTC(1970, 0, 2, 23)); // 1
+ * dayIndex(Date.UTC(1970, 0, 2, 23), 120); // 2 (already Jan 3 at UTC+2)
+ */
 export function dayIndex(at: Date | number, utcOffsetMinutes = 0): number {
   const ms = typeof at === 'number' ? at : at.getTime();
   return Math.floor((ms + utcOffsetMinutes * 60_000) / MS_PER_DAY);

@@ -40,10 +40,13 @@ describe('lifecycleStage relative to the customer’s cadence (2× and 4× the m
     expect(lifecycleStage(weekly, { asOf: day(250) })).toBe('lapsed');
     // Still new while the first order is recent, however many orders followed.
     expect(lifecycleStage([day(340), day(347), day(354)], { asOf: day(358) })).toBe('new');
-    // A quarterly buyer 100 days after the last order is at risk, not lapsed (fixed rules would not tell).
+    // A quarterly buyer (median gap 90) 100 days after the last order is still active; the fixed rules
+    // would call them at risk. At risk from 180 days, lapsed from 360.
     const quarterly = [day(0), day(90), day(180), day(265)];
-    expect(lifecycleStage(quarterly, { asOf })).toBe('at risk');
-    expect(lifecycleStage(quarterly, { asOf: day(300) })).toBe('active');
+    expect(lifecycleStage(quarterly, { asOf })).toBe('active');
+    expect(lifecycleStage(quarterly, { asOf, cadence: null })).toBe('at risk');
+    expect(lifecycleStage(quarterly, { asOf: day(265 + 180) })).toBe('at risk');
+    expect(lifecycleStage(quarterly, { asOf: day(265 + 360) })).toBe('lapsed');
   });
 
   it('judges a win-back against the cadence before the comeback', () => {

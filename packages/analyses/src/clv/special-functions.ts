@@ -41,7 +41,12 @@ export function logBeta(a: number, b: number): number {
   return logGamma(a) + logGamma(b) - logGamma(a + b);
 }
 
-/** ln(e^x + e^y) without overflow; the BG/NBD likelihood is a sum of two tiny terms. */
+/**
+ * ln(e^x + e^y) without underflow: the BG/NBD likelihood is a sum of two terms far below 1e-308 for large x.
+ *
+ * @example
+ * logAddExp(-800, -800); // -800 + ln 2, where Math.log(2 * Math.exp(-800)) gives -Infinity
+ */
 export function logAddExp(x: number, y: number): number {
   if (x === Number.NEGATIVE_INFINITY) return y;
   if (y === Number.NEGATIVE_INFINITY) return x;

@@ -32,7 +32,10 @@ export interface OverviewKpis {
 /**
  * @example overviewKpis(figures, { from: '2026-03-01', to: '2026-03-31', days: ['2026-03-01', ...] })
  */
-export function overviewKpis(figures: OverviewInput, range: { from: string; to: string; days: readonly string[] }): OverviewKpis {
+export function overviewKpis(
+  figures: OverviewInput,
+  range: { from: string; to: string; days: readonly string[] },
+): OverviewKpis {
   const perDay = new Map(figures.eventsPerDay.map((d) => [d.day, d.events]));
   return {
     from: range.from,

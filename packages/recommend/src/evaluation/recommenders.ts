@@ -44,7 +44,12 @@ export function trendingRecommender(unitsPerDay = 86_400): NextItemRecommender {
         model.add({ itemId: e.itemId, time: e.time });
         if (e.time > now) now = e.time;
       }
-      const trending = model.trending({ now, windowMs: unitsPerDay, baselineMs: 7 * unitsPerDay, limit: 100 });
+      const trending = model.trending({
+        now,
+        windowMs: unitsPerDay,
+        baselineMs: 7 * unitsPerDay,
+        limit: 100,
+      });
       list = fillUp(trending, popularList(train, 100), 100).map((s) => s.itemId);
     },
     predictNext: (_prefix, _sessionId, limit) => list.slice(0, limit),

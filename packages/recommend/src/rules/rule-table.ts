@@ -57,7 +57,10 @@ export class RuleTable {
     const pop = (id: ItemId): number => this.popularity.get(id) ?? 0;
     const kept = all
       .slice(0, keep)
-      .sort((a, b) => b.score - a.score || pop(a.itemId) - pop(b.itemId) || order.get(a.itemId)! - order.get(b.itemId)!);
+      .sort(
+        (a, b) =>
+          b.score - a.score || pop(a.itemId) - pop(b.itemId) || order.get(a.itemId)! - order.get(b.itemId)!,
+      );
     this.pruned.set(from, kept);
     return kept;
   }

@@ -8,9 +8,11 @@ export interface RankOptions {
   exclude?: ReadonlySet<ItemId>;
 }
 
-/** Dense score accumulator over item slots; `reset` happens inside `rank`, so one instance serves many queries. */
+/** Dense score accumulator over item slots; `rank` also clears it, so one instance serves many queries. */
 export class ItemScores {
   private scores = new Float64Array(1024);
+  /** Marks touched slots: a score can sum back to 0 (negative idf), so 0 cannot mean "untouched". */
+  private marked = new Uint8Array(1024);
   private readonly touched: number[] = [];
 
   constructor(private readonly index: SessionIndex) {}
@@ -20,8 +22,14 @@ export class ItemScores {
       const grown = new Float64Array(Math.max(item + 1, this.scores.length * 2));
       grown.set(this.scores);
       this.scores = grown;
+      const marks = new Uint8Array(grown.length);
+      marks.set(this.marked);
+      this.marked = marks;
     }
-    if (this.scores[item] === 0) this.touched.push(item);
+    if (this.marked[item] === 0) {
+      this.marked[item] = 1;
+      this.touched.push(item);
+    }
     this.scores[item]! += score;
   }
 
@@ -37,7 +45,10 @@ export class ItemScores {
       : this.touched;
     const best = topK(kept, options.limit, (a, b) => scores[b]! - scores[a]! || pop[b]! - pop[a]! || a - b);
     const result = best.map((i) => ({ itemId: index.itemIds[i]!, score: scores[i]! }));
-    for (const i of this.touched) scores[i] = 0;
+    for (const i of this.touched) {
+      scores[i] = 0;
+      this.marked[i] = 0;
+    }
     this.touched.length = 0;
     return result;
   }

@@ -1,0 +1,18 @@
+// What the CLI verbs need from Centric, whether a server holds the store (remote: HTTP with the
+// server's local admin token) or not (local: open the store in this process). DuckDB lets one
+// process open the file, so the CLI must go through a running server.
+import type { kpis } from '@centric/analyses';
+import type { EventError } from '@centric/contracts';
+import type { ProjectKeys } from '@centric/storage';
+
+export type BatchOutcome =
+  | { ok: true; accepted: number; duplicates: number }
+  | { ok: false; errors: EventError[] };
+
+export interface CentricClient {
+  readonly mode: 'remote' | 'local';
+  keys(): Promise<ProjectKeys>;
+  overview(range: { from?: string | undefined; to?: string | undefined }): Promise<kpis.OverviewKpis>;
+  ingestBatch(messages: readonly unknown[]): Promise<BatchOutcome>;
+  close(): Promise<void>;
+}

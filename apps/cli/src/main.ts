@@ -1,0 +1,102 @@
+// The `centric` command line. Every verb works whether or not a server holds the store; query
+// verbs take --json; errors are one line on stderr and a non-zero exit code.
+
+import { ConfigError, type ConfigOverrides, loadConfig, startServer } from '@centric/server';
+import { Command, InvalidArgumentError } from 'commander';
+import { formatIngestSummary, ingestFile } from './commands/ingest.command';
+import { formatOverview } from './commands/overview.command';
+import { withClient } from './connect';
+import { findRunningServer } from './remote-client';
+
+const program = new Command()
+  .name('centric')
+  .description('Centric: customer-centricity platform for online shops')
+  .option('--data <dir>', 'data directory holding the store (env CENTRIC_DATA_DIR, default ./data)')
+  .showHelpAfterError();
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('a port is an integer 0..65535');
+  return n;
+}
+
+function config(extra: ConfigOverrides = {}) {
+  const data = program.opts<{ data?: string }>().data;
+  return loadConfig(process.env, { ...(data ? { dataDir: data } : {}), ...extra });
+}
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+
+program
+  .command('start')
+  .description('run the server and the dashboard')
+  .option('--port <port>', 'port to listen on (env CENTRIC_PORT, default 8080)', port)
+  .option('--host <host>', 'address to bind (env CENTRIC_HOST, default 127.0.0.1)')
+  .option('--no-demo', 'start with an empty project instead of loading the demo data')
+  .action(async (opts: { port?: number; host?: string; demo: boolean }) => {
+    const cfg = config({
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
+      ...(opts.host ? { host: opts.host } : {}),
+    });
+    const running = await findRunningServer(cfg.dataDir);
+    if (running)
+      throw new Error(`a Centric server already runs on this store at ${running.url} (pid ${running.pid})`);
+    const server = await startServer(cfg);
+    out(
+      [
+        '',
+        `Centric is running at ${server.url}`,
+        `  dashboard   ${server.url}/   (sign in with the secret key)`,
+        `  API docs    ${server.url}/docs`,
+        `  project     ${server.project.name} (${server.project.id})${server.firstRun ? ' — created now' : ''}`,
+        `  write key   ${server.keys.writeKey}`,
+        `  secret key  ${server.keys.secretKey}`,
+        `  store       ${cfg.dbFile}`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+program
+  .command('keys')
+  .description('show the default project’s keys')
+  .option('--json', 'machine-readable output')
+  .action(async (opts: { json?: boolean }) => {
+    const keys = await withClient(config(), (c) => c.keys());
+    out(
+      opts.json
+        ? JSON.stringify(keys)
+        : `project    ${keys.projectId}\nwrite key  ${keys.writeKey}\nsecret key ${keys.secretKey}`,
+    );
+  });
+
+program
+  .command('ingest')
+  .description('ingest NDJSON events (one Segment-format message per line)')
+  .argument('<file>', 'NDJSON file')
+  .option('--json', 'machine-readable summary')
+  .action(async (file: string, opts: { json?: boolean }) => {
+    const summary = await withClient(config(), (c) => ingestFile(c, file, { progress: !opts.json }));
+    out(opts.json ? JSON.stringify(summary) : formatIngestSummary(summary));
+  });
+
+const query = program.command('query').description('query analyses');
+query
+  .command('overview')
+  .description('the Overview KPIs')
+  .option('--from <day>', 'first day YYYY-MM-DD (UTC), default 30 days ago')
+  .option('--to <day>', 'last day YYYY-MM-DD (UTC), default today')
+  .option('--json', 'machine-readable output')
+  .action(async (opts: { from?: string; to?: string; json?: boolean }) => {
+    const overview = await withClient(config(), (c) => c.overview({ from: opts.from, to: opts.to }));
+    out(opts.json ? JSON.stringify(overview) : formatOverview(overview));
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
+  process.stderr.write(`centric: ${message.split('\n')[0]}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,82 @@
+// CentricClient over HTTP to the server that holds the store.
+import type { ErrorBody, EventError } from '@centric/contracts';
+import { readServerFile, type ServerFile } from '@centric/server';
+import type { BatchOutcome, CentricClient } from './centric-client';
+
+export class CliError extends Error {}
+
+/** The running server for a data directory, if its server.json is live; null otherwise. */
+export async function findRunningServer(dataDir: string): Promise<ServerFile | null> {
+  const info = readServerFile(dataDir);
+  if (!info) return null;
+  try {
+    process.kill(info.pid, 0);
+  } catch {
+    return null;
+  }
+  try {
+    const res = await fetch(`${info.url}/health`, { signal: AbortSignal.timeout(3000) });
+    const body = (await res.json()) as { pid?: number };
+    return res.ok && body.pid === info.pid ? info : null;
+  } catch {
+    return null;
+  }
+}
+
+export class RemoteClient implements CentricClient {
+  readonly mode = 'remote' as const;
+
+  constructor(private readonly server: ServerFile) {}
+
+  private async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: T }> {
+    const res = await fetch(`${this.server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${this.server.adminToken}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await res.json()) as T;
+    return { status: res.status, json };
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const { status, json } = await this.call<T | ErrorBody>('GET', path);
+    if (status !== 200) throw new CliError((json as ErrorBody).error?.message ?? `server answered ${status}`);
+    return json as T;
+  }
+
+  keys() {
+    return this.get<Awaited<ReturnType<CentricClient['keys']>>>('/v1/projects/current/keys');
+  }
+
+  overview(range: { from?: string | undefined; to?: string | undefined }) {
+    const q = new URLSearchParams();
+    if (range.from) q.set('from', range.from);
+    if (range.to) q.set('to', range.to);
+    return this.get<Awaited<ReturnType<CentricClient['overview']>>>(`/v1/query/overview?${q}`);
+  }
+
+  async ingestBatch(messages: readonly unknown[]): Promise<BatchOutcome> {
+    const { status, json } = await this.call<ErrorBody | { accepted: number; duplicates: number }>(
+      'POST',
+      '/v1/batch',
+      { batch: messages },
+    );
+    if (status === 200) {
+      const ok = json as { accepted: number; duplicates: number };
+      return { ok: true, accepted: ok.accepted, duplicates: ok.duplicates };
+    }
+    const error = (json as ErrorBody).error;
+    if (error?.code === 'validation_failed' && Array.isArray(error.details))
+      return { ok: false, errors: error.details as EventError[] };
+    throw new CliError(error?.message ?? `server answered ${status}`);
+  }
+
+  async close(): Promise<void> {}
+}
