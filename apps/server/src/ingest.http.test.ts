@@ -35,7 +35,7 @@ async function post(path: string, body: string | Buffer, headers: Record<string,
       'content-type': 'application/json',
       ...headers,
     },
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
   return { status: res.status, headers: res.headers, json: (await res.json()) as Answer };
 }

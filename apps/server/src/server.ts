@@ -33,6 +33,7 @@ export async function startServer(
     limits: config.limits,
     dedupeCapacity: config.dedupeCapacity,
     sessionTimeoutMs: config.sessionTimeoutMs,
+    concurrentFlushes: config.concurrentFlushes,
     onFlush: (report) => {
       if (!report.ok) app?.log.error({ flush: report }, 'ingest flush failed');
       else app?.log.debug({ flush: report }, 'ingest flush');

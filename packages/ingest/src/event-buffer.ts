@@ -25,13 +25,26 @@ export class EventBuffer {
   private events: StoredEvent[] = [];
   private orderItems: OrderItem[] = [];
   private waiters: Waiter[] = [];
-  private flushing: Promise<void> | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
+  private exclusiveRun: Promise<void> | null = null;
   private scheduled = false;
 
   constructor(
     private readonly store: EventStore,
-    private readonly options: { maxPendingEvents: number; onFlush?: (report: FlushReport) => void },
+    private readonly options: {
+      maxPendingEvents: number;
+      /**
+       * Flushes that may run at once: with 2, one group appends while the previous one waits
+       * for its commit to reach the disk.
+       */
+      maxConcurrentFlushes?: number;
+      onFlush?: (report: FlushReport) => void;
+    },
   ) {}
+
+  private get maxConcurrent(): number {
+    return this.options.maxConcurrentFlushes ?? 2;
+  }
 
   get pendingEvents(): number {
     return this.events.length;
@@ -52,8 +65,9 @@ export class EventBuffer {
 
   /** Waits until everything queued so far is written. */
   async drain(): Promise<void> {
-    while (this.flushing || this.waiters.length > 0) {
-      if (this.flushing) await this.flushing;
+    while (this.inFlight.size > 0 || this.exclusiveRun || this.waiters.length > 0) {
+      if (this.exclusiveRun) await this.exclusiveRun;
+      else if (this.inFlight.size > 0) await Promise.all(this.inFlight);
       else await this.flushOnce();
     }
   }
@@ -63,27 +77,33 @@ export class EventBuffer {
    * arriving meanwhile queue up and are flushed right after.
    */
   async exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    while (this.flushing) await this.flushing;
+    while (this.exclusiveRun || this.inFlight.size > 0) {
+      await (this.exclusiveRun ?? Promise.all(this.inFlight));
+    }
     const run = operation();
-    this.flushing = run
+    this.exclusiveRun = run
       .then(
         () => undefined,
         () => undefined,
       )
       .finally(() => {
-        this.flushing = null;
+        this.exclusiveRun = null;
         if (this.waiters.length > 0) this.schedule();
       });
     return run;
   }
 
+  private canFlush(): boolean {
+    return this.exclusiveRun === null && this.inFlight.size < this.maxConcurrent;
+  }
+
   private schedule(): void {
-    if (this.scheduled || this.flushing) return;
+    if (this.scheduled || !this.canFlush()) return;
     this.scheduled = true;
     // setImmediate lets every request parsed in this turn of the event loop join the commit.
     setImmediate(() => {
       this.scheduled = false;
-      if (!this.flushing) void this.flushOnce();
+      if (this.canFlush() && this.waiters.length > 0) void this.flushOnce();
     });
   }
 
@@ -112,10 +132,11 @@ export class EventBuffer {
         });
       }
     };
-    this.flushing = run().finally(() => {
-      this.flushing = null;
+    const flush = run().finally(() => {
+      this.inFlight.delete(flush);
       if (this.waiters.length > 0) this.schedule();
     });
-    return this.flushing;
+    this.inFlight.add(flush);
+    return flush;
   }
 }

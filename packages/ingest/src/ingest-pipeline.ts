@@ -17,6 +17,8 @@ export interface IngestOptions {
   dedupeCapacity?: number;
   sessionTimeoutMs?: number;
   maxPendingEvents?: number;
+  /** Group commits that may be in flight at once (see EventBuffer). */
+  concurrentFlushes?: number;
   onFlush?: (report: FlushReport) => void;
   now?: () => number;
 }
@@ -50,6 +52,7 @@ export class IngestPipeline {
       dedupeCapacity = 2_000_000,
       sessionTimeoutMs,
       maxPendingEvents = 200_000,
+      concurrentFlushes = 2,
       onFlush,
       now = Date.now,
     }: IngestOptions = {},
@@ -58,7 +61,7 @@ export class IngestPipeline {
     this.dedupeCapacity = dedupeCapacity;
     this.window = new MessageIdWindow(dedupeCapacity);
     this.sessions = new Sessioniser(sessionTimeoutMs);
-    this.buffer = new EventBuffer(store, { maxPendingEvents, ...(onFlush ? { onFlush } : {}) });
+    this.buffer = new EventBuffer(store, { maxPendingEvents, maxConcurrentFlushes: concurrentFlushes, ...(onFlush ? { onFlush } : {}) });
     this.now = now;
   }
 

@@ -45,7 +45,10 @@ export interface FrequentItemsets<T> {
 
 const NONE = -1;
 
-/** Receives each frequent itemset as ranks prefix[0..length) and its support count. */
+/**
+ * Receives each frequent itemset as ranks prefix[0..length), strictly descending (a
+ * conditional tree only holds ranks below those of its prefix), and its support count.
+ */
 type ItemsetVisitor = (prefix: Int32Array, length: number, support: number) => void;
 
 /** The depth-first FP-Growth search over one ranked database. */
@@ -245,7 +248,11 @@ class FpGrowthSearch {
     return root;
   }
 
-  /** A single-path tree: every combination of its nodes is frequent, with the deepest's count. */
+  /**
+   * A single-path tree: every combination of its nodes is frequent, with the count of its
+   * deepest node. Combinations are built deepest node first so the prefix stays in descending
+   * rank order, like every other prefix.
+   */
   private enumerateSinglePath(root: number, length: number): void {
     const { item, count, child } = this.arena;
     const ranks: number[] = [];
@@ -254,14 +261,15 @@ class FpGrowthSearch {
       ranks.push(item[node]!);
       counts.push(count[node]!);
     }
-    const combine = (from: number, size: number): void => {
-      for (let i = from; i < ranks.length && !this.truncated; i++) {
+    const combine = (from: number, size: number, support: number): void => {
+      for (let i = from; i >= 0 && !this.truncated; i--) {
+        const combined = size === length ? counts[i]! : support;
         this.prefix[size] = ranks[i]!;
-        this.emit(size + 1, counts[i]!);
-        if (size + 1 < this.limits.maxLength) combine(i + 1, size + 1);
+        this.emit(size + 1, combined);
+        if (size + 1 < this.limits.maxLength) combine(i - 1, size + 1, combined);
       }
     };
-    combine(0, length);
+    combine(ranks.length - 1, length, 0);
   }
 }
 
@@ -300,12 +308,10 @@ export function mineFrequentItemsets<T>(
       maxItemsets: options.maxItemsets ?? Number.POSITIVE_INFINITY,
     },
     (prefix, length, support) => {
-      const ranks = Array.from(prefix.subarray(0, length)).sort((a, b) => a - b);
-      itemsets.push({
-        items: ranks.map((rank) => itemOfRank[rank]!),
-        support,
-        supportRatio: support / transactionCount,
-      });
+      // The prefix holds descending ranks: read backwards for the most frequent item first.
+      const items = new Array<T>(length);
+      for (let i = 0; i < length; i++) items[i] = itemOfRank[prefix[length - 1 - i]!]!;
+      itemsets.push({ items, support, supportRatio: support / transactionCount });
     },
   );
   search.run();

@@ -20,44 +20,52 @@ export interface RankedTransactions<T> {
 // Whole numbers below this are used directly as array indexes (FIMI files use small ids).
 const DIRECT_INDEX_LIMIT = 1 << 24;
 
-function isSmallWholeNumber(value: unknown): boolean {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < DIRECT_INDEX_LIMIT;
+/** Transactions as whole-number ids below `idLimit`, and the item behind each id. */
+interface CodedTransactions<T> {
+  rows: readonly (readonly number[])[];
+  idLimit: number;
+  itemOfId: (id: number) => T;
 }
 
-/** Recodes items as dense ids: the item itself for small whole numbers, first appearance otherwise. */
-function denseIds<T>(transactions: readonly (readonly T[])[]): { ids: Int32Array; itemOfId: T[] } {
-  let total = 0;
+/**
+ * Small whole numbers (FIMI files) are their own ids, read in place; anything else gets dense
+ * ids by first appearance.
+ */
+function codeItems<T>(transactions: readonly (readonly T[])[]): CodedTransactions<T> {
+  let maxId = -1;
   let direct = true;
   for (const transaction of transactions) {
-    total += transaction.length;
-    if (direct) for (const item of transaction) if (!isSmallWholeNumber(item)) direct = false;
-  }
-  const ids = new Int32Array(total);
-  const itemOfId: T[] = [];
-  let k = 0;
-  if (direct) {
-    for (const transaction of transactions) {
-      for (const item of transaction) {
-        const id = item as unknown as number;
-        if (itemOfId[id] === undefined) itemOfId[id] = item;
-        ids[k++] = id;
+    for (const item of transaction) {
+      if (typeof item !== 'number' || !Number.isInteger(item) || item < 0 || item >= DIRECT_INDEX_LIMIT) {
+        direct = false;
+        break;
       }
+      if (item > maxId) maxId = item;
     }
-    return { ids, itemOfId };
+    if (!direct) break;
+  }
+  if (direct) {
+    return {
+      // The check above proved every item to be a whole number: T is number here.
+      rows: transactions as unknown as readonly (readonly number[])[],
+      idLimit: maxId + 1,
+      itemOfId: (id) => id as unknown as T,
+    };
   }
   const idOf = new Map<T, number>();
-  for (const transaction of transactions) {
-    for (const item of transaction) {
+  const items: T[] = [];
+  const rows = transactions.map((transaction) =>
+    transaction.map((item) => {
       let id = idOf.get(item);
       if (id === undefined) {
-        id = itemOfId.length;
+        id = items.length;
         idOf.set(item, id);
-        itemOfId.push(item);
+        items.push(item);
       }
-      ids[k++] = id;
-    }
-  }
-  return { ids, itemOfId };
+      return id;
+    }),
+  );
+  return { rows, idLimit: items.length, itemOfId: (id) => items[id]! };
 }
 
 /**
@@ -72,15 +80,15 @@ export function rankFrequentItems<T>(
   transactions: readonly (readonly T[])[],
   minCount: number,
 ): RankedTransactions<T> {
-  const { ids, itemOfId } = denseIds(transactions);
-  const idCount = itemOfId.length;
-  const counts = new Int32Array(idCount);
-  const seen = new Int32Array(idCount).fill(-1);
-  let k = 0;
-  for (let t = 0; t < transactions.length; t++) {
-    const end = k + transactions[t]!.length;
-    for (; k < end; k++) {
-      const id = ids[k]!;
+  const { rows, idLimit, itemOfId } = codeItems(transactions);
+  const counts = new Int32Array(idLimit);
+  const seen = new Int32Array(idLimit).fill(-1);
+  let total = 0;
+  for (let t = 0; t < rows.length; t++) {
+    const row = rows[t]!;
+    total += row.length;
+    for (let j = 0; j < row.length; j++) {
+      const id = row[j]!;
       if (seen[id] !== t) {
         seen[id] = t;
         counts[id]!++;
@@ -88,37 +96,36 @@ export function rankFrequentItems<T>(
     }
   }
   const frequent: number[] = [];
-  for (let id = 0; id < idCount; id++) if (counts[id]! >= minCount) frequent.push(id);
+  for (let id = 0; id < idLimit; id++) if (counts[id]! >= minCount) frequent.push(id);
   frequent.sort((x, y) => counts[y]! - counts[x]! || x - y);
-  const rankOfId = new Int32Array(idCount).fill(-1);
+  const rankOfId = new Int32Array(idLimit).fill(-1);
   const countOfRank = new Int32Array(frequent.length);
   const itemOfRank: T[] = [];
   frequent.forEach((id, rank) => {
     rankOfId[id] = rank;
     countOfRank[rank] = counts[id]!;
-    itemOfRank.push(itemOfId[id]!);
+    itemOfRank.push(itemOfId(id));
   });
 
-  const ranks = new Int32Array(ids.length);
-  const offsets = new Int32Array(transactions.length + 1);
+  const ranks = new Int32Array(total);
+  const offsets = new Int32Array(rows.length + 1);
   seen.fill(-1);
   let out = 0;
-  k = 0;
-  for (let t = 0; t < transactions.length; t++) {
+  for (let t = 0; t < rows.length; t++) {
+    const row = rows[t]!;
     const start = out;
-    const end = k + transactions[t]!.length;
-    for (; k < end; k++) {
-      const id = ids[k]!;
+    for (let j = 0; j < row.length; j++) {
+      const id = row[j]!;
       const rank = rankOfId[id]!;
       if (rank < 0 || seen[id] === t) continue;
       seen[id] = t;
       // Insertion sort, descending: transactions are short.
-      let j = out++;
-      while (j > start && ranks[j - 1]! < rank) {
-        ranks[j] = ranks[j - 1]!;
-        j--;
+      let k = out++;
+      while (k > start && ranks[k - 1]! < rank) {
+        ranks[k] = ranks[k - 1]!;
+        k--;
       }
-      ranks[j] = rank;
+      ranks[k] = rank;
     }
     offsets[t + 1] = out;
   }

@@ -1,13 +1,9 @@
 // Pattern Explorer: frequent ordered behaviour patterns in sessions (PrefixSpan) and their
 // relation to conversion; a reader for SPMF sequence files.
 
-export type {
-  PatternView,
-  SequentialPattern,
-  SequentialPatternOptions,
-  SequentialPatterns,
-} from './prefix-span';
+export type { SequentialPattern, SequentialPatternOptions, SequentialPatterns } from './prefix-span';
 export { mineSequentialPatterns, patternItemsets, searchSequentialPatterns } from './prefix-span';
+export type { PatternView } from './prefix-span-search';
 export type { EncodedSequences } from './sequence-encoding';
 export type {
   Session,

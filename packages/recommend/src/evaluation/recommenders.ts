@@ -149,6 +149,7 @@ function trainCoOccurrence(train: readonly SessionEvent[]): CoOccurrence {
 }
 
 function popularScored(train: readonly SessionEvent[], limit: number): ScoredItem[] {
+  // Only the all-time counts are read, so the unit of the event times does not matter here.
   const model = new PopularityModel();
   for (const e of train) model.add({ itemId: e.itemId, time: e.time });
   return model.popular({ limit });

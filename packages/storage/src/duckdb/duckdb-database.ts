@@ -21,11 +21,31 @@ export interface DuckDbDatabaseOptions {
 }
 
 export class DuckDbDatabase {
+  private readonly idleWriters: DuckDBConnection[];
+  private readonly waitingForWriter: ((c: DuckDBConnection) => void)[] = [];
+
   private constructor(
     private readonly instance: DuckDBInstance,
-    /** Serialises writes through one connection: the ingest buffer's group commits. */
-    readonly writer: DuckDBConnection,
-  ) {}
+    /**
+     * Connections for appends. Two, so that one group commit can append its rows while the
+     * previous one waits for its COMMIT to reach the disk; appends never conflict in DuckDB.
+     */
+    private readonly writers: DuckDBConnection[],
+  ) {
+    this.idleWriters = [...writers];
+  }
+
+  /** Lends a writer connection for one transaction. */
+  async withWriter<T>(use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = this.idleWriters.pop() ?? (await new Promise<DuckDBConnection>((r) => this.waitingForWriter.push(r)));
+    try {
+      return await use(connection);
+    } finally {
+      const next = this.waitingForWriter.shift();
+      if (next) next(connection);
+      else this.idleWriters.push(connection);
+    }
+  }
 
   static async open({
     file,
@@ -45,9 +65,9 @@ export class DuckDbDatabase {
       }
       throw error;
     }
-    const writer = await instance.connect();
-    await applyMigrations(writer);
-    return new DuckDbDatabase(instance, writer);
+    const writers = [await instance.connect(), await instance.connect()];
+    await applyMigrations(writers[0]!);
+    return new DuckDbDatabase(instance, writers);
   }
 
   /** Runs a read query on its own connection and returns plain JS rows (BIGINT as number). */
@@ -92,11 +112,11 @@ export class DuckDbDatabase {
   }
 
   async checkpoint(): Promise<void> {
-    await this.writer.run('CHECKPOINT');
+    await this.execute('CHECKPOINT');
   }
 
   close(): void {
-    this.writer.closeSync();
+    for (const w of this.writers) w.closeSync();
     this.instance.closeSync();
   }
 }

@@ -31,33 +31,34 @@ export class DuckDbEventStore implements EventStore {
   }): Promise<AppendReport> {
     const started = performance.now();
     if (events.length === 0 && orderItems.length === 0) return { events: 0, orderItems: 0, ms: 0 };
-    const writer = this.db.writer;
-    await writer.run('BEGIN TRANSACTION');
-    try {
-      if (events.length > 0) {
-        const ap = await writer.createAppender('events');
-        try {
-          for (const e of events) appendEventRow(ap, e);
-          ap.flushSync();
-        } finally {
-          ap.closeSync();
+    await this.db.withWriter(async (writer) => {
+      await writer.run('BEGIN TRANSACTION');
+      try {
+        if (events.length > 0) {
+          const ap = await writer.createAppender('events');
+          try {
+            for (const e of events) appendEventRow(ap, e);
+            ap.flushSync();
+          } finally {
+            ap.closeSync();
+          }
         }
-      }
-      if (orderItems.length > 0) {
-        const ap = await writer.createAppender('order_items');
-        try {
-          for (const item of orderItems) appendOrderItemRow(ap, item);
-          ap.flushSync();
-        } finally {
-          ap.closeSync();
+        if (orderItems.length > 0) {
+          const ap = await writer.createAppender('order_items');
+          try {
+            for (const item of orderItems) appendOrderItemRow(ap, item);
+            ap.flushSync();
+          } finally {
+            ap.closeSync();
+          }
         }
+        // DuckDB writes and syncs its WAL on commit: once this resolves, the rows survive a crash.
+        await writer.run('COMMIT');
+      } catch (error) {
+        await writer.run('ROLLBACK').catch(() => undefined);
+        throw error;
       }
-      // DuckDB writes and syncs its WAL on commit: once this resolves, the rows survive a crash.
-      await writer.run('COMMIT');
-    } catch (error) {
-      await writer.run('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+    });
     return { events: events.length, orderItems: orderItems.length, ms: performance.now() - started };
   }
 
