@@ -11,15 +11,31 @@ if (!url || !writeKey) {
 const perBatch = Number(eventsPerBatch);
 /** A realistic mix of e-commerce events; `__R__` becomes the request number so every id is new. */
 function template(): string {
-  const names = ['Product Viewed', 'view_item', 'Product List Viewed', 'add_to_cart', 'Products Searched', 'Cart Viewed'];
+  const names = [
+    'Product Viewed',
+    'view_item',
+    'Product List Viewed',
+    'add_to_cart',
+    'Products Searched',
+    'Cart Viewed',
+  ];
   const batch = Array.from({ length: perBatch }, (_, i) => ({
     type: i % 10 === 0 ? 'page' : 'track',
     ...(i % 10 === 0 ? { name: 'Category' } : { event: names[i % names.length] }),
     anonymousId: `anon-__R__-${i % 5}`,
     messageId: `bench-__R__-${i}`,
     timestamp: new Date().toISOString(),
-    context: { page: { path: `/products/${i}`, referrer: 'https://www.google.com/' }, userAgent: 'Mozilla/5.0 (bench)' },
-    properties: { product_id: `SKU-${i}`, price: 19.99 + i, currency: 'EUR', category: 'Shoes/Running', position: i },
+    context: {
+      page: { path: `/products/${i}`, referrer: 'https://www.google.com/' },
+      userAgent: 'Mozilla/5.0 (bench)',
+    },
+    properties: {
+      product_id: `SKU-${i}`,
+      price: 19.99 + i,
+      currency: 'EUR',
+      category: 'Shoes/Running',
+      position: i,
+    },
   }));
   return JSON.stringify({ batch });
 }

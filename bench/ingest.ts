@@ -16,7 +16,13 @@ const repo = resolve(here, '..');
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string; writeKey: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'apps/server/src/main.ts')], {
-    env: { ...process.env, CENTRIC_DATA_DIR: dataDir, CENTRIC_PORT: '0', CENTRIC_HOST: '127.0.0.1', CENTRIC_LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      CENTRIC_DATA_DIR: dataDir,
+      CENTRIC_PORT: '0',
+      CENTRIC_HOST: '127.0.0.1',
+      CENTRIC_LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((ok, fail) => {
@@ -31,17 +37,28 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
 }
 
 function runLoad(args: string[]): Promise<Record<string, number>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'ingest-load.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'ingest-load.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d) => {
     out += d;
   });
-  return new Promise((ok, fail) => child.once('exit', (code) => (code === 0 ? ok(JSON.parse(out)) : fail(new Error(`load exited ${code}`)))));
+  return new Promise((ok, fail) =>
+    child.once('exit', (code) => (code === 0 ? ok(JSON.parse(out)) : fail(new Error(`load exited ${code}`)))),
+  );
 }
 
 /** The same rows the HTTP run stores, normalised outside the timed part. */
 function sampleRows(total: number): StoredEvent[] {
-  const names = ['Product Viewed', 'view_item', 'Product List Viewed', 'add_to_cart', 'Products Searched', 'Cart Viewed'];
+  const names = [
+    'Product Viewed',
+    'view_item',
+    'Product List Viewed',
+    'add_to_cart',
+    'Products Searched',
+    'Cart Viewed',
+  ];
   const rows: StoredEvent[] = [];
   const now = Date.now();
   for (let n = 0; n < total; n++) {
@@ -52,12 +69,30 @@ function sampleRows(total: number): StoredEvent[] {
       anonymousId: `anon-${Math.floor(n / 100)}-${i % 5}`,
       messageId: `raw-${n}`,
       timestamp: new Date(now).toISOString(),
-      context: { page: { path: `/products/${i}`, referrer: 'https://www.google.com/' }, userAgent: 'Mozilla/5.0 (bench)' },
-      properties: { product_id: `SKU-${i}`, price: 19.99 + i, currency: 'EUR', category: 'Shoes/Running', position: i },
+      context: {
+        page: { path: `/products/${i}`, referrer: 'https://www.google.com/' },
+        userAgent: 'Mozilla/5.0 (bench)',
+      },
+      properties: {
+        product_id: `SKU-${i}`,
+        price: 19.99 + i,
+        currency: 'EUR',
+        category: 'Shoes/Running',
+        position: i,
+      },
     };
-    const v = validateMessage(message, { index: 0, receivedAt: now, batchSentAt: null, limits: DEFAULT_LIMITS });
+    const v = validateMessage(message, {
+      index: 0,
+      receivedAt: now,
+      batchSentAt: null,
+      limits: DEFAULT_LIMITS,
+    });
     if (!('ok' in v)) throw new Error('bench message invalid');
-    const { event } = normaliseMessage(v.ok, { projectId: 'prj_bench', receivedAt: now, messageId: message.messageId });
+    const { event } = normaliseMessage(v.ok, {
+      projectId: 'prj_bench',
+      receivedAt: now,
+      messageId: message.messageId,
+    });
     event.sessionId = `s-${Math.floor(n / 100)}`;
     rows.push(event);
   }
@@ -77,7 +112,8 @@ export default async function ingestBench(args: string[]): Promise<void> {
       server.child.kill('SIGTERM');
       await new Promise((r) => server.child.once('exit', r));
     }
-    const httpEventsPerS = ((load.ok ?? 0) * (load.eventsPerBatch ?? 100)) / (load.seconds ?? Number(seconds));
+    const httpEventsPerS =
+      ((load.ok ?? 0) * (load.eventsPerBatch ?? 100)) / (load.seconds ?? Number(seconds));
 
     // Raw appender: the same rows, straight into a fresh store, committed in 10,000-row groups.
     const rows = sampleRows(1_000_000);
@@ -90,12 +126,29 @@ export default async function ingestBench(args: string[]): Promise<void> {
     await store.close();
 
     const bench = 'ingest';
-    printFigure({ bench, metric: 'http_events_per_s', value: Math.round(httpEventsPerS), unit: '1/s', connections: Number(connections), batch: 100 });
+    printFigure({
+      bench,
+      metric: 'http_events_per_s',
+      value: Math.round(httpEventsPerS),
+      unit: '1/s',
+      connections: Number(connections),
+      batch: 100,
+    });
     printFigure({ bench, metric: 'http_p50_ms', value: load.p50 ?? 0, unit: 'ms' });
     printFigure({ bench, metric: 'http_p99_ms', value: load.p99 ?? 0, unit: 'ms' });
-    printFigure({ bench, metric: 'http_non_2xx', value: (load.non2xx ?? 0) + (load.errors ?? 0) + (load.timeouts ?? 0), unit: 'count' });
+    printFigure({
+      bench,
+      metric: 'http_non_2xx',
+      value: (load.non2xx ?? 0) + (load.errors ?? 0) + (load.timeouts ?? 0),
+      unit: 'count',
+    });
     printFigure({ bench, metric: 'raw_appender_rows_per_s', value: Math.round(rawRowsPerS), unit: '1/s' });
-    printFigure({ bench, metric: 'http_to_raw_ratio', value: Math.round((httpEventsPerS / rawRowsPerS) * 1000) / 1000, unit: 'ratio' });
+    printFigure({
+      bench,
+      metric: 'http_to_raw_ratio',
+      value: Math.round((httpEventsPerS / rawRowsPerS) * 1000) / 1000,
+      unit: 'ratio',
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -61,7 +61,11 @@ export class IngestPipeline {
     this.dedupeCapacity = dedupeCapacity;
     this.window = new MessageIdWindow(dedupeCapacity);
     this.sessions = new Sessioniser(sessionTimeoutMs);
-    this.buffer = new EventBuffer(store, { maxPendingEvents, maxConcurrentFlushes: concurrentFlushes, ...(onFlush ? { onFlush } : {}) });
+    this.buffer = new EventBuffer(store, {
+      maxPendingEvents,
+      maxConcurrentFlushes: concurrentFlushes,
+      ...(onFlush ? { onFlush } : {}),
+    });
     this.now = now;
   }
 

@@ -8,7 +8,10 @@ const key = (rule: { antecedent: readonly string[]; consequent: readonly string[
   `${[...rule.antecedent].sort().join('')}->${[...rule.consequent].sort().join('')}`;
 
 /** Every split of every frequent itemset, kept when confident enough. */
-function naiveRules(transactions: string[][], minCount: number, minConfidence: number, anySize: boolean) {
+function naiveRules(
+  transactions: string[][],
+  { minCount, minConfidence, anySize }: { minCount: number; minConfidence: number; anySize: boolean },
+) {
   const { itemsets } = mineFrequentItemsets(transactions, { minSupport: { count: minCount } });
   const support = new Map(itemsets.map((s) => [[...s.items].sort().join(''), s.support]));
   const rules: string[] = [];
@@ -45,9 +48,13 @@ describe('associationRules', () => {
     const frequent = mineFrequentItemsets(TEXTBOOK, { minSupport: { count: 3 } });
     for (const minConfidence of [0.5, 0.75, 1]) {
       const single = associationRules(frequent, { minConfidence });
-      expect(single.map(key).sort()).toEqual(naiveRules(TEXTBOOK, 3, minConfidence, false));
+      expect(single.map(key).sort()).toEqual(
+        naiveRules(TEXTBOOK, { minCount: 3, minConfidence, anySize: false }),
+      );
       const any = associationRules(frequent, { minConfidence, consequents: 'any-size' });
-      expect(any.map(key).sort()).toEqual(naiveRules(TEXTBOOK, 3, minConfidence, true));
+      expect(any.map(key).sort()).toEqual(
+        naiveRules(TEXTBOOK, { minCount: 3, minConfidence, anySize: true }),
+      );
     }
     // fcam: 4 items, 14 splits, all with confidence 1 (every subset has support 3 or 4 -> >= 0.75).
     const any = associationRules(frequent, { minConfidence: 0.75, consequents: 'any-size' });

@@ -1,6 +1,7 @@
 // FP-Growth (Han, Pei and Yin 2000, "Mining frequent patterns without candidate generation"):
-// all frequent itemsets of every size, each with its exact support count. Implementation notes,
-// after Borgelt (2005, "An implementation of the FP-growth algorithm"):
+// all frequent itemsets of every size, each with its exact support count. Implementation notes
+// (typed arrays and rank order as in Borgelt 2005, "An implementation of the FP-growth
+// algorithm"):
 // - items are ranks by descending frequency, so typed arrays replace maps;
 // - the conditional pattern bases of single items are read straight from the recoded
 //   transactions (the prefix paths of the full FP-tree are exactly these transactions cut
@@ -25,7 +26,10 @@ export interface FrequentItemsetOptions {
 
 /** One frequent itemset. */
 export interface FrequentItemset<T> {
-  /** Its items, most frequent first (descending support, then first appearance). */
+  /**
+   * Its items, most frequent first; ties in support by ascending number for small whole-number
+   * items (FIMI ids), by first appearance otherwise.
+   */
   items: T[];
   /** Number of transactions containing all of them. */
   support: number;
@@ -65,6 +69,8 @@ class FpGrowthSearch {
   private pathStart = new Int32Array(1 << 12);
   private pathEnd = new Int32Array(1 << 12);
   private pathWeight = new Int32Array(1 << 12);
+  private pathCount = 0;
+  private touchedCount = 0;
   private emitted = 0;
   truncated = false;
 
@@ -126,7 +132,9 @@ class FpGrowthSearch {
           condCount[r]!++;
         }
       }
-      const root = this.buildConditionalTree(ranks, paths, touchedCount, 0);
+      this.pathCount = paths;
+      this.touchedCount = touchedCount;
+      const root = this.buildConditionalTree(ranks, 0);
       if (root !== NONE) this.mineConditionalTree(root, 0, 1);
     }
   }
@@ -204,21 +212,19 @@ class FpGrowthSearch {
       this.pathWeight[paths] = weight;
       paths++;
     }
-    return this.buildConditionalTree(this.buffer, paths, touchedCount, depth);
+    this.pathCount = paths;
+    this.touchedCount = touchedCount;
+    return this.buildConditionalTree(this.buffer, depth);
   }
 
   /**
-   * Builds a tree at `depth` from the paths source[pathStart[k]..pathEnd[k]) (descending ranks)
-   * whose item counts are in condCount, keeping the frequent items; clears condCount and
-   * returns the root, or NONE when no item is frequent.
+   * Builds a tree at `depth` from the pathCount paths source[pathStart[k]..pathEnd[k])
+   * (descending ranks) whose item counts are in condCount (the touchedCount items of touched),
+   * keeping the frequent items; clears condCount and returns the root, or NONE when no item is
+   * frequent.
    */
-  private buildConditionalTree(
-    source: Int32Array,
-    paths: number,
-    touchedCount: number,
-    depth: number,
-  ): number {
-    const { condCount, touched, condItems } = this;
+  private buildConditionalTree(source: Int32Array, depth: number): number {
+    const { condCount, touched, condItems, pathCount: paths, touchedCount } = this;
     const minCount = this.limits.minCount;
     let condItemCount = 0;
     let nodeBound = 1;

@@ -1,7 +1,7 @@
 // Significance tests on a 2x2 table of basket counts: does "has A" go with "has B" more (or
 // less) often than independence predicts? Fisher's exact test is the one the miners use: basket
 // data is sparse, expected counts below 5 are the rule, and there the chi-square approximation
-// is unreliable (Agresti, Categorical Data Analysis, 3rd ed., sections 3.5.1 and 3.5.6). The
+// is unreliable (Agresti, Categorical Data Analysis, 3rd ed., chapter 3). The
 // chi-square test with Yates' correction is kept for callers who want the classic figure.
 
 /** Counts of a 2x2 table: how many baskets have both sides, only one of them, or neither. */
@@ -50,7 +50,8 @@ function checkTable(table: ContingencyTable): void {
  * Two-sided p-value of Fisher's exact test on a 2x2 table: the probability, under independence
  * with the margins fixed (hypergeometric), of a table at most as likely as the observed one.
  * Tables within a relative 1e-7 of the observed probability count as equally likely, as in R's
- * `fisher.test`, so results agree with R and SciPy.
+ * `fisher.test`, so results agree with R and SciPy (to about 1e-9 relative: log-factorials of
+ * basket counts near 1e5 carry that much rounding).
  *
  * Cost: two binary searches and a walk over the tails until their terms vanish (about ten
  * standard deviations), so large basket counts stay cheap.

@@ -28,6 +28,18 @@ interface Extension {
   block: number;
 }
 
+/** The pattern grown so far: ids[0..length), its last itemset starting at setStart. */
+interface Prefix {
+  length: number;
+  setStart: number;
+}
+
+/** A projected database: entries [from, to) of the stack. */
+interface Block {
+  from: number;
+  to: number;
+}
+
 interface Extensions {
   itemset: Extension[];
   sequence: Extension[];
@@ -85,7 +97,7 @@ export class PrefixSpanSearch<T> {
       this.positionOf[s] = -1; // before the first itemset
     }
     this.top = sequences;
-    this.mine(0, sequences, 0, 0);
+    this.mine({ from: 0, to: sequences }, { length: 0, setStart: 0 });
   }
 
   private reserve(extra: number): void {
@@ -113,7 +125,8 @@ export class PrefixSpanSearch<T> {
    * Position just after the last item of the prefix's last itemset (ids[setStart..length))
    * inside the sequence itemset items[from..end), or -1 when that itemset lacks one of them.
    */
-  private afterLastItemset(from: number, end: number, setStart: number, length: number): number {
+  private afterLastItemset(from: number, end: number, prefix: Prefix): number {
+    const { setStart, length } = prefix;
     const { items } = this.encoded;
     const ids = this.view.ids;
     let i = setStart;
@@ -139,10 +152,10 @@ export class PrefixSpanSearch<T> {
    * itemset, or after the prefix's last itemset in a later itemset holding all of it), and
    * returns the frequent ones. Each sequence counts once per item thanks to the stamps.
    */
-  private countExtensions(from: number, to: number, length: number, setStart: number): Extensions {
+  private countExtensions({ from, to }: Block, prefix: Prefix): Extensions {
     const { items, setEnd, sequenceStart } = this.encoded;
     const { sCount, iCount, sSeen, iSeen, sTouched, iTouched, sequenceOf, positionOf } = this;
-    const lastSetSize = length - setStart;
+    const lastSetSize = prefix.length - prefix.setStart;
     let sTouchedCount = 0;
     let iTouchedCount = 0;
     for (let entry = from; entry < to; entry++) {
@@ -169,7 +182,7 @@ export class PrefixSpanSearch<T> {
           if (sCount[x]!++ === 0) sTouched[sTouchedCount++] = x;
         }
         if (lastSetSize > 0 && end - q > lastSetSize) {
-          const after = this.afterLastItemset(q, end, setStart, length);
+          const after = this.afterLastItemset(q, end, prefix);
           for (let r = after < 0 ? end : after; r < end; r++) {
             const x = items[r]!;
             if (iSeen[x] === stamp) continue;
@@ -201,10 +214,10 @@ export class PrefixSpanSearch<T> {
    * Second pass over [from, to): writes each sequence's earliest position for every frequent
    * extension into that extension's block, through the cursors set by `mine`.
    */
-  private recordExtensions(from: number, to: number, length: number, setStart: number): void {
+  private recordExtensions({ from, to }: Block, prefix: Prefix): void {
     const { items, setEnd, sequenceStart } = this.encoded;
     const { sSeen, iSeen, sCursor, iCursor, sequenceOf, positionOf } = this;
-    const lastSetSize = length - setStart;
+    const lastSetSize = prefix.length - prefix.setStart;
     for (let entry = from; entry < to; entry++) {
       const sequence = sequenceOf[entry]!;
       const position = positionOf[entry]!;
@@ -235,7 +248,7 @@ export class PrefixSpanSearch<T> {
           sCursor[x] = slot + 1;
         }
         if (lastSetSize > 0 && end - q > lastSetSize) {
-          const after = this.afterLastItemset(q, end, setStart, length);
+          const after = this.afterLastItemset(q, end, prefix);
           for (let r = after < 0 ? end : after; r < end; r++) {
             const x = items[r]!;
             const slot = iCursor[x]!;
@@ -251,9 +264,9 @@ export class PrefixSpanSearch<T> {
     }
   }
 
-  /** Grows the prefix ids[0..length) (last itemset from setStart) over projection [from, to). */
-  private mine(from: number, to: number, length: number, setStart: number): void {
-    const extensions = this.countExtensions(from, to, length, setStart);
+  /** Grows `prefix` over its projected database `block`. */
+  private mine(block: Block, prefix: Prefix): void {
+    const extensions = this.countExtensions(block, prefix);
     const base = this.top;
     let total = 0;
     for (const ext of extensions.itemset) {
@@ -269,22 +282,24 @@ export class PrefixSpanSearch<T> {
     if (total === 0) return;
     this.reserve(total);
     this.top = base + total;
-    this.recordExtensions(from, to, length, setStart);
+    this.recordExtensions(block, prefix);
     for (const ext of extensions.itemset) this.iCursor[ext.id] = NO_BLOCK;
     for (const ext of extensions.sequence) this.sCursor[ext.id] = NO_BLOCK;
-    this.grow(extensions.itemset, length, setStart);
-    this.grow(extensions.sequence, length, length);
+    this.grow(extensions.itemset, prefix, false);
+    this.grow(extensions.sequence, prefix, true);
     this.top = base;
   }
 
-  /** Reports each extension (into a new itemset when setStart = length) and mines below it. */
-  private grow(extensions: readonly Extension[], length: number, setStart: number): void {
+  /** Reports each extension of `prefix` (opening a new itemset or not) and mines below it. */
+  private grow(extensions: readonly Extension[], prefix: Prefix, opensItemset: boolean): void {
+    const { length } = prefix;
+    const child: Prefix = { length: length + 1, setStart: opensItemset ? length : prefix.setStart };
     for (const { id, support, block } of extensions) {
       if (this.truncated) return;
       this.view.ids[length] = id;
-      this.view.opensItemset[length] = setStart === length ? 1 : 0;
-      this.emit(length + 1, support, block);
-      if (length + 1 < this.limits.maxLength) this.mine(block, block + support, length + 1, setStart);
+      this.view.opensItemset[length] = opensItemset ? 1 : 0;
+      this.emit(child.length, support, block);
+      if (child.length < this.limits.maxLength) this.mine({ from: block, to: block + support }, child);
     }
   }
 

@@ -73,7 +73,14 @@ export function searchSequentialPatterns<T>(
   return { encoded, minCount, truncated: search.truncated };
 }
 
-/** The itemsets of a pattern view, as the original items. */
+/**
+ * The itemsets of a pattern view, as the original items.
+ *
+ * @example
+ * searchSequentialPatterns(database, { minSupport: 0.5 }, (view) => {
+ *   console.log(patternItemsets(view), view.support); // e.g. [['view'], ['cart']] 42
+ * });
+ */
 export function patternItemsets<T>(view: PatternView<T>): T[][] {
   const itemsets: T[][] = [];
   const { itemOfId } = view.encoded;

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { exploreSessionPatterns, type Session, type SessionPatternReport } from './session-patterns';
 
-function sessions(count: number, items: string[], converted: boolean, from: number): Session[] {
-  return Array.from({ length: count }, (_, i) => ({ sessionId: `s${from + i}`, items, converted }));
+function sessions(count: number, shape: { items: string[]; converted: boolean }, from: number): Session[] {
+  return Array.from({ length: count }, (_, i) => ({ sessionId: `s${from + i}`, ...shape }));
 }
 
 // 6 converting and 14 abandoning sessions: base conversion rate 0.3.
 const SESSIONS: Session[] = [
-  ...sessions(4, ['home', 'search', 'product', 'cart', 'checkout'], true, 0),
-  ...sessions(2, ['home', 'product', 'cart', 'checkout'], true, 4),
-  ...sessions(6, ['home', 'product'], false, 6),
-  ...sessions(4, ['home', 'search', 'product'], false, 12),
-  ...sessions(4, ['product', 'cart'], false, 16),
+  ...sessions(4, { items: ['home', 'search', 'product', 'cart', 'checkout'], converted: true }, 0),
+  ...sessions(2, { items: ['home', 'product', 'cart', 'checkout'], converted: true }, 4),
+  ...sessions(6, { items: ['home', 'product'], converted: false }, 6),
+  ...sessions(4, { items: ['home', 'search', 'product'], converted: false }, 12),
+  ...sessions(4, { items: ['product', 'cart'], converted: false }, 16),
 ];
 
 const byItems = (report: SessionPatternReport, items: string[]) =>
@@ -82,7 +82,9 @@ describe('exploreSessionPatterns', () => {
 
   it('copes with no sessions and with sessions that all convert', () => {
     expect(exploreSessionPatterns([], { minSupport: 0.5 }).patterns).toEqual([]);
-    const all = exploreSessionPatterns(sessions(3, ['a', 'b'], true, 0), { minSupport: 1 });
+    const all = exploreSessionPatterns(sessions(3, { items: ['a', 'b'], converted: true }, 0), {
+      minSupport: 1,
+    });
     expect(all.patterns.every((p) => p.pValue === 1 && p.conversionRate === 1)).toBe(true);
     expect(all.separating).toEqual([]);
   });

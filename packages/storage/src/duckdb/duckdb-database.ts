@@ -37,7 +37,8 @@ export class DuckDbDatabase {
 
   /** Lends a writer connection for one transaction. */
   async withWriter<T>(use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    const connection = this.idleWriters.pop() ?? (await new Promise<DuckDBConnection>((r) => this.waitingForWriter.push(r)));
+    const connection =
+      this.idleWriters.pop() ?? (await new Promise<DuckDBConnection>((r) => this.waitingForWriter.push(r)));
     try {
       return await use(connection);
     } finally {
