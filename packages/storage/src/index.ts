@@ -4,6 +4,8 @@ export { DuckDbStore } from './duckdb/duckdb-store';
 export { type CompiledQuery, type Dialect, duckdbDialect } from './sql/dialect';
 export type {
   AppendReport,
+  CatalogueProduct,
+  CustomerRow,
   EventQuery,
   EventStore,
   KeyKind,
@@ -11,9 +13,11 @@ export type {
   OverviewFigures,
   Project,
   ProjectKeys,
+  ProjectSettings,
   StateStore,
   Store,
   StoredEvent,
   TimeRange,
+  UpsertReport,
   VisitorSession,
 } from './store';

@@ -32,6 +32,84 @@ export function runStoreSuite({ newStore }: { newStore: () => Promise<Store> }):
     });
   });
 
+  describe('catalogue and customers', () => {
+    const product = (productId: string, price: number) => ({
+      productId,
+      title: `Product ${productId}`,
+      description: null,
+      categoryPath: 'Home > Candles',
+      brand: 'Acme',
+      price,
+      salePrice: null,
+      currency: 'EUR',
+      availability: 'in_stock',
+      imageLink: null,
+      link: null,
+      attributes: '{"color":"red"}',
+    });
+
+    it('inserts new products, updates changed ones and counts unchanged ones', async () => {
+      const store = await newStore();
+      try {
+        expect(await store.state.upsertProducts('prj_a', [product('p1', 10), product('p2', 20)])).toEqual({
+          inserted: 2,
+          updated: 0,
+          unchanged: 0,
+        });
+        expect(
+          await store.state.upsertProducts('prj_a', [product('p1', 10), product('p2', 25), product('p3', 5)]),
+        ).toEqual({
+          inserted: 1,
+          updated: 1,
+          unchanged: 1,
+        });
+        expect(await store.state.countProducts('prj_a')).toBe(3);
+        expect(await store.state.countProducts('prj_b')).toBe(0);
+        const [first] = await store.state.listProducts({ projectId: 'prj_a', limit: 1 });
+        expect(first).toEqual(product('p1', 10));
+        expect(
+          (await store.state.listProducts({ projectId: 'prj_a', limit: 5, offset: 1 })).map((p) => p.price),
+        ).toEqual([25, 5]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('upserts customers and keeps per-project settings with an e-mail hash key', async () => {
+      const store = await newStore();
+      try {
+        const { project } = await store.state.createProject({ name: 'Shop' });
+        const settings = await store.state.projectSettings(project.id);
+        expect(settings.keepEmails).toBe(false);
+        expect(settings.emailHashKey.length).toBeGreaterThan(20);
+        expect(await store.state.updateProjectSettings(project.id, { keepEmails: true })).toEqual({
+          ...settings,
+          keepEmails: true,
+        });
+        const c = {
+          customerId: 'c1',
+          emailHash: 'h',
+          email: null,
+          firstName: 'Anna',
+          lastName: 'Berg',
+          createdAt: march(1),
+          attributes: null,
+        };
+        expect(await store.state.upsertCustomers(project.id, [c, { ...c, customerId: 'c2' }])).toEqual({
+          inserted: 2,
+          updated: 0,
+          unchanged: 0,
+        });
+        expect(
+          await store.state.upsertCustomers(project.id, [c, { ...c, customerId: 'c2', lastName: 'Borg' }]),
+        ).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+        expect(await store.state.countCustomers(project.id)).toBe(2);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe('EventStore', () => {
     it('appends events atomically: a batch with one bad row stores nothing', async () => {
       const store = await newStore();
@@ -176,6 +254,121 @@ export function runStoreSuite({ newStore }: { newStore: () => Promise<Store> }):
             { day: '2026-03-02', events: 3 },
             { day: '2026-03-03', events: 3 },
           ],
+        });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('appends only new message ids, with the order items of the new events only', async () => {
+      const store = await newStore();
+      try {
+        const projectId = 'prj_imp';
+        const order = storedEvent({
+          projectId,
+          messageId: 'imp:order:1',
+          event: 'Order Completed',
+          orderId: '1',
+          revenue: 30,
+          sessionId: null,
+        });
+        const items = [
+          orderItem({ projectId, orderId: '1', messageId: 'imp:order:1', productId: 'a' }),
+          orderItem({ projectId, orderId: '1', messageId: 'imp:order:1', productId: 'b', position: 1 }),
+        ];
+        const view = storedEvent({ projectId, messageId: 'imp:view:1', sessionId: null });
+        expect(await store.events.appendNew({ events: [order, view, view], orderItems: items })).toEqual({
+          inserted: 2,
+          duplicates: 1,
+        });
+        expect(await store.events.appendNew({ events: [order, view], orderItems: items })).toEqual({
+          inserted: 0,
+          duplicates: 2,
+        });
+        expect(await store.events.countEvents(projectId)).toBe(2);
+        // The same message id in another project is another event.
+        expect(
+          await store.events.appendNew({ events: [{ ...view, projectId: 'prj_other' }], orderItems: [] }),
+        ).toEqual({ inserted: 1, duplicates: 0 });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('sessionises imported history by the session rule', async () => {
+      const store = await newStore();
+      try {
+        const projectId = 'prj_hist';
+        const t0 = Date.parse('2025-01-10T10:00:00Z');
+        const at = (min: number) => t0 + min * 60_000;
+        const ev = (messageId: string, min: number, extra: Parameters<typeof storedEvent>[0] | object = {}) =>
+          storedEvent({
+            projectId,
+            messageId,
+            anonymousId: 'h1',
+            sessionId: null,
+            timestamp: at(min),
+            ...extra,
+          });
+        await store.events.appendNew({
+          events: [
+            ev('a', 0),
+            ev('b', 20),
+            ev('c', 49), // 29 minutes later: same session
+            ev('d', 80), // 31 minutes later: new session
+            ev('e', 85, { utmSource: 'news', utmMedium: 'email', utmCampaign: 'jan' }), // new campaign: new session
+            ev('f', 90),
+            ev('g', 5, { anonymousId: 'h2' }),
+          ],
+          orderItems: [],
+        });
+        expect(await store.events.assignSessions({ projectId, timeoutMs: 30 * 60_000 })).toBe(7);
+        const events = await store.events.listEvents({ projectId, limit: 10 });
+        const session = (id: string) => events.find((e) => e.messageId === id)?.sessionId;
+        expect(session('a')).toBe(session('b'));
+        expect(session('b')).toBe(session('c'));
+        expect(session('d')).not.toBe(session('c'));
+        expect(session('e')).not.toBe(session('d'));
+        expect(session('f')).toBe(session('e'));
+        expect(new Set(events.map((e) => e.sessionId)).size).toBe(4);
+        expect(await store.events.assignSessions({ projectId, timeoutMs: 30 * 60_000 })).toBe(0);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('does not count cancelled orders in the overview', async () => {
+      const store = await newStore();
+      try {
+        const projectId = 'prj_c';
+        await store.events.append({
+          events: [
+            storedEvent({
+              projectId,
+              event: 'Order Completed',
+              orderId: 'k1',
+              revenue: 10,
+              timestamp: march(5),
+            }),
+            storedEvent({
+              projectId,
+              event: 'Order Completed',
+              orderId: 'k2',
+              revenue: 20,
+              timestamp: march(5),
+            }),
+            storedEvent({
+              projectId,
+              event: 'Order Cancelled',
+              orderId: 'k2',
+              timestamp: Date.parse('2026-04-02T00:00:00Z'),
+            }),
+          ],
+          orderItems: [],
+        });
+        expect(await store.events.overview({ projectId, range: marchRange })).toMatchObject({
+          orders: 1,
+          revenue: 10,
         });
       } finally {
         await store.close();

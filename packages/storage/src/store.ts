@@ -100,6 +100,19 @@ export interface EventQuery {
 export interface EventStore {
   /** Appends events and their order items in one transaction: all of them or none. */
   append(batch: { events: readonly StoredEvent[]; orderItems: readonly OrderItem[] }): Promise<AppendReport>;
+  /**
+   * Appends only the events whose (project, messageId) is not stored yet, with the order items
+   * of those events, in one transaction: re-running an import adds nothing twice.
+   */
+  appendNew(batch: {
+    events: readonly StoredEvent[];
+    orderItems: readonly OrderItem[];
+  }): Promise<{ inserted: number; duplicates: number }>;
+  /**
+   * Gives events without a session (imported history) their sessions by the session rule over
+   * each visitor's whole timeline; answers how many events got one.
+   */
+  assignSessions(query: { projectId: string; timeoutMs: number }): Promise<number>;
   countEvents(projectId: string): Promise<number>;
   /** Newest first. */
   listEvents(query: EventQuery): Promise<StoredEvent[]>;
@@ -129,6 +142,47 @@ export interface ProjectKeys {
   secretKey: string;
 }
 
+/** A catalogue product as stored. */
+export interface CatalogueProduct {
+  productId: string;
+  title: string;
+  description: string | null;
+  categoryPath: string | null;
+  brand: string | null;
+  price: number | null;
+  salePrice: number | null;
+  currency: string | null;
+  availability: string | null;
+  imageLink: string | null;
+  link: string | null;
+  /** JSON text of custom attributes. */
+  attributes: string | null;
+}
+
+/** An imported customer as stored: the e-mail only as a keyed hash unless the project keeps it. */
+export interface CustomerRow {
+  customerId: string;
+  emailHash: string | null;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  createdAt: number | null;
+  attributes: string | null;
+}
+
+export interface UpsertReport {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ProjectSettings {
+  /** Key of the HMAC that hashes e-mail addresses; made once per project. */
+  emailHashKey: string;
+  /** Keep e-mail addresses in clear (off by default, GDPR). */
+  keepEmails: boolean;
+}
+
 export interface StateStore {
   createProject(input: { name: string }): Promise<{ project: Project; keys: ProjectKeys }>;
   listProjects(): Promise<Project[]>;
@@ -136,6 +190,17 @@ export interface StateStore {
   projectKeys(projectId: string): Promise<ProjectKeys | null>;
   /** Which project and role a presented key belongs to; null when unknown or revoked. */
   resolveKey(key: string): Promise<{ projectId: string; kind: KeyKind } | null>;
+  projectSettings(projectId: string): Promise<ProjectSettings>;
+  updateProjectSettings(
+    projectId: string,
+    settings: Partial<Omit<ProjectSettings, 'emailHashKey'>>,
+  ): Promise<ProjectSettings>;
+  /** Inserts new products, updates changed ones, counts unchanged ones; one transaction. */
+  upsertProducts(projectId: string, products: readonly CatalogueProduct[]): Promise<UpsertReport>;
+  countProducts(projectId: string): Promise<number>;
+  listProducts(query: { projectId: string; limit: number; offset?: number }): Promise<CatalogueProduct[]>;
+  upsertCustomers(projectId: string, customers: readonly CustomerRow[]): Promise<UpsertReport>;
+  countCustomers(projectId: string): Promise<number>;
 }
 
 /** One backend: both stores over one set of connections. */

@@ -13,6 +13,7 @@ import type {
 } from '../store';
 import type { DuckDbDatabase, Row } from './duckdb-database';
 import { appendEventRow, appendOrderItemRow } from './event-appender';
+import { inTransaction, stageRows } from './staging';
 
 const EVENT_COLUMNS = `project_id, message_id, type, event, anonymous_id, user_id, previous_id, session_id, channel,
   epoch_ms(ts) AS ts_ms, epoch_ms(received_at) AS received_ms, product_id, order_id, revenue, value, currency,
@@ -31,9 +32,9 @@ export class DuckDbEventStore implements EventStore {
   }): Promise<AppendReport> {
     const started = performance.now();
     if (events.length === 0 && orderItems.length === 0) return { events: 0, orderItems: 0, ms: 0 };
-    await this.db.withWriter(async (writer) => {
-      await writer.run('BEGIN TRANSACTION');
-      try {
+    await this.db.withWriter((writer) =>
+      // DuckDB writes and syncs its WAL on commit: once this resolves, the rows survive a crash.
+      inTransaction(writer, async () => {
         if (events.length > 0) {
           const ap = await writer.createAppender('events');
           try {
@@ -52,14 +53,86 @@ export class DuckDbEventStore implements EventStore {
             ap.closeSync();
           }
         }
-        // DuckDB writes and syncs its WAL on commit: once this resolves, the rows survive a crash.
-        await writer.run('COMMIT');
-      } catch (error) {
-        await writer.run('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    });
+      }),
+    );
     return { events: events.length, orderItems: orderItems.length, ms: performance.now() - started };
+  }
+
+  async appendNew({
+    events,
+    orderItems,
+  }: {
+    events: readonly StoredEvent[];
+    orderItems: readonly OrderItem[];
+  }): Promise<{ inserted: number; duplicates: number }> {
+    if (events.length === 0) return { inserted: 0, duplicates: 0 };
+    return this.db.withWriter((writer) =>
+      inTransaction(writer, async () => {
+        await stageRows(writer, {
+          name: 'stage_events',
+          like: 'events',
+          append: (ap) => events.forEach((e) => appendEventRow(ap, e)),
+        });
+        await stageRows(writer, {
+          name: 'stage_items',
+          like: 'order_items',
+          append: (ap) => orderItems.forEach((i) => appendOrderItemRow(ap, i)),
+        });
+        // First row per message id within the batch, and none already stored.
+        await writer.run(`CREATE OR REPLACE TEMP TABLE stage_new AS
+          SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY project_id, message_id) AS n FROM stage_events) s
+          WHERE n = 1 AND NOT EXISTS (
+            SELECT 1 FROM events e WHERE e.project_id = s.project_id AND e.message_id = s.message_id)`);
+        const inserted = await writer.run('INSERT INTO events SELECT * EXCLUDE (n) FROM stage_new');
+        await writer.run(`INSERT INTO order_items SELECT i.* FROM stage_items i
+          WHERE EXISTS (SELECT 1 FROM stage_new s WHERE s.project_id = i.project_id AND s.message_id = i.message_id)`);
+        await writer.run('DROP TABLE stage_events; DROP TABLE stage_items; DROP TABLE stage_new;');
+        const n = Number(inserted.rowsChanged);
+        return { inserted: n, duplicates: events.length - n };
+      }),
+    );
+  }
+
+  async assignSessions({ projectId, timeoutMs }: { projectId: string; timeoutMs: number }): Promise<number> {
+    // The session rule of @centric/core in SQL: a gap over the timeout, or an event with a
+    // campaign other than the visitor's last one, starts a session. Ids are derived from the
+    // visitor and the session start, so re-running gives the same ids.
+    const result = await this.db.withWriter((writer) =>
+      inTransaction(writer, () =>
+        writer.run(
+          `UPDATE events SET session_id = s.sid
+           FROM (
+             WITH touched AS (
+               SELECT DISTINCT coalesce(anonymous_id, user_id) AS v FROM events
+               WHERE project_id = $projectId AND session_id IS NULL
+             ),
+             ev AS (
+               SELECT rowid AS rid, coalesce(anonymous_id, user_id) AS v, ts, session_id,
+                      nullif(concat_ws('|', utm_source, utm_medium, utm_campaign), '') AS camp
+               FROM events
+               WHERE project_id = $projectId AND coalesce(anonymous_id, user_id) IN (SELECT v FROM touched)
+             ),
+             marked AS (
+               SELECT *, CASE
+                 WHEN lag(ts) OVER w IS NULL THEN 1
+                 WHEN epoch_ms(ts) - epoch_ms(lag(ts) OVER w) > CAST($timeoutMs AS BIGINT) THEN 1
+                 WHEN camp IS NOT NULL AND camp IS DISTINCT FROM last_value(camp IGNORE NULLS) OVER (
+                   PARTITION BY v ORDER BY ts, rid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 1
+                 ELSE 0 END AS starts
+               FROM ev WINDOW w AS (PARTITION BY v ORDER BY ts, rid)
+             ),
+             numbered AS (
+               SELECT *, sum(starts) OVER (PARTITION BY v ORDER BY ts, rid ROWS UNBOUNDED PRECEDING) AS sn FROM marked
+             )
+             SELECT rid, md5(v || ':' || epoch_ms(min(ts) OVER (PARTITION BY v, sn)))[1:16] AS sid
+             FROM numbered WHERE session_id IS NULL
+           ) s
+           WHERE events.rowid = s.rid`,
+          { projectId, timeoutMs },
+        ),
+      ),
+    );
+    return Number(result.rowsChanged);
   }
 
   async countEvents(projectId: string): Promise<number> {

@@ -1,9 +1,11 @@
 // Builds the Overview query (pure: no I/O). Orders are counted once per order id, so a shop
-// that re-sends an Order Completed under a new messageId does not double its revenue.
+// that re-sends an Order Completed under a new messageId does not double its revenue, and
+// cancelled orders do not count at all.
 import type { TimeRange } from '../store';
 import type { CompiledQuery, Dialect } from './dialect';
 
 export const ORDER_COMPLETED = 'Order Completed';
+export const ORDER_CANCELLED = 'Order Cancelled';
 
 export function buildOverviewQuery(
   input: { projectId: string; range: TimeRange },
@@ -19,7 +21,11 @@ WITH e AS (
 o AS (
   SELECT coalesce(order_id, message_id) AS oid, ${d.anyValue('revenue')} AS revenue,
          ${d.anyValue('currency')} AS currency, ${d.anyValue('session_id')} AS session_id
-  FROM e WHERE event = '${ORDER_COMPLETED}' GROUP BY 1
+  FROM e WHERE event = '${ORDER_COMPLETED}'
+    -- A cancelled order is no sale, whenever it was cancelled.
+    AND coalesce(order_id, message_id) NOT IN (
+      SELECT order_id FROM events WHERE project_id = ${p} AND event = '${ORDER_CANCELLED}' AND order_id IS NOT NULL)
+  GROUP BY 1
 )
 SELECT
   (SELECT count(*) FROM e) AS events,
