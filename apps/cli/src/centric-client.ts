@@ -3,6 +3,7 @@
 // process open the file, so the CLI must go through a running server.
 import type { kpis } from '@centric/analyses';
 import type { EventError } from '@centric/contracts';
+import type { ImportFormat, ImportKind, ImportSummary } from '@centric/importers';
 import type { ProjectKeys } from '@centric/storage';
 
 export type BatchOutcome =
@@ -14,5 +15,24 @@ export interface CentricClient {
   keys(): Promise<ProjectKeys>;
   overview(range: { from?: string | undefined; to?: string | undefined }): Promise<kpis.OverviewKpis>;
   ingestBatch(messages: readonly unknown[]): Promise<BatchOutcome>;
+  importFile(input: ImportRequest): Promise<ImportSummary>;
+  loadDemo(): Promise<{
+    products: number;
+    customers: number;
+    orders: number;
+    simulatedEvents: number;
+    shiftWeeks: number;
+    ms: number;
+  }>;
   close(): Promise<void>;
+}
+
+export interface ImportRequest {
+  kind: ImportKind;
+  file: string;
+  format?: ImportFormat | undefined;
+  strict?: boolean | undefined;
+  /** Bytes of the file read (locally) or uploaded (through a server) so far. */
+  onProgress?: (bytesDone: number, rows: number) => void;
+  onChunk?: (c: { chunks: number; imported: number }) => void;
 }

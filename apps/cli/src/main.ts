@@ -1,8 +1,10 @@
 // The `centric` command line. Every verb works whether or not a server holds the store; query
 // verbs take --json; errors are one line on stderr and a non-zero exit code.
 
+import { FORMATS, IMPORT_KINDS, type ImportFormat, type ImportKind } from '@centric/importers';
 import { ConfigError, type ConfigOverrides, loadConfig, startServer } from '@centric/server';
 import { Command, InvalidArgumentError } from 'commander';
+import { formatImportSummary, importCommand } from './commands/import.command';
 import { formatIngestSummary, ingestFile } from './commands/ingest.command';
 import { formatOverview } from './commands/overview.command';
 import { withClient } from './connect';
@@ -79,6 +81,51 @@ program
   .action(async (file: string, opts: { json?: boolean }) => {
     const summary = await withClient(config(), (c) => ingestFile(c, file, { progress: !opts.json }));
     out(opts.json ? JSON.stringify(summary) : formatIngestSummary(summary));
+  });
+
+program
+  .command('import')
+  .description('import a shop export: products, orders, customers or events')
+  .argument('<kind>', IMPORT_KINDS.join(' | '))
+  .argument('<file>', 'the file (CSV, TSV, XML feed or NDJSON; UTF-8 or Windows-1252)')
+  .option('--format <format>', `file format: ${[...new Set(Object.values(FORMATS).flat())].join(' | ')}`)
+  .option('--strict', 'import nothing if any row is bad')
+  .option(
+    '--json',
+    'machine-readable report: {"read","imported","duplicates","rejected":[{"line","reason"}]}',
+  )
+  .action(async (kind: string, file: string, opts: { format?: string; strict?: boolean; json?: boolean }) => {
+    if (!(IMPORT_KINDS as readonly string[]).includes(kind))
+      throw new Error(`unknown kind "${kind}"; use one of ${IMPORT_KINDS.join(', ')}`);
+    const summary = await withClient(config(), (c) =>
+      importCommand(
+        c,
+        {
+          kind: kind as ImportKind,
+          file,
+          format: opts.format as ImportFormat | undefined,
+          strict: opts.strict ?? false,
+        },
+        { progress: !opts.json, trace: process.env.CENTRIC_IMPORT_TRACE === '1' },
+      ),
+    );
+    out(opts.json ? JSON.stringify(summary) : formatImportSummary(summary));
+    if (summary.aborted) process.exitCode = 1;
+  });
+
+program
+  .command('demo')
+  .description(
+    'load the demo data (real UCI Online Retail orders; simulated browsing around them) into the default project',
+  )
+  .option('--json', 'machine-readable report')
+  .action(async (opts: { json?: boolean }) => {
+    const report = await withClient(config(), (c) => c.loadDemo());
+    out(
+      opts.json
+        ? JSON.stringify(report)
+        : `demo loaded in ${(report.ms / 1000).toFixed(1)} s: ${report.products} products, ${report.customers} customers, ${report.orders} real orders (dates moved forward ${report.shiftWeeks} weeks), ${report.simulatedEvents} simulated browsing events`,
+    );
   });
 
 const query = program.command('query').description('query analyses');

@@ -1,7 +1,12 @@
 // CentricClient over HTTP to the server that holds the store.
+
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
 import type { ErrorBody, EventError } from '@centric/contracts';
+import type { ImportSummary } from '@centric/importers';
 import { readServerFile, type ServerFile } from '@centric/server';
-import type { BatchOutcome, CentricClient } from './centric-client';
+import type { BatchOutcome, CentricClient, ImportRequest } from './centric-client';
 
 export class CliError extends Error {}
 
@@ -76,6 +81,38 @@ export class RemoteClient implements CentricClient {
     if (error?.code === 'validation_failed' && Array.isArray(error.details))
       return { ok: false, errors: error.details as EventError[] };
     throw new CliError(error?.message ?? `server answered ${status}`);
+  }
+
+  /** Streams the file to the server, which imports it; progress counts bytes uploaded. */
+  async importFile({ kind, file, format, strict, onProgress }: ImportRequest): Promise<ImportSummary> {
+    const q = new URLSearchParams({ filename: basename(file) });
+    if (format) q.set('format', format);
+    if (strict) q.set('strict', 'true');
+    const stream = createReadStream(file);
+    stream.on('data', () => onProgress?.(stream.bytesRead, 0));
+    const res = await fetch(`${this.server.url}/v1/import/${kind}?${q}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${this.server.adminToken}`,
+        'content-type': 'application/octet-stream',
+      },
+      body: Readable.toWeb(stream) as ReadableStream<Uint8Array>,
+      duplex: 'half',
+    } as RequestInit);
+    const json = (await res.json()) as ImportSummary | ErrorBody;
+    if (res.status !== 200)
+      throw new CliError((json as ErrorBody).error?.message ?? `server answered ${res.status}`);
+    return json as ImportSummary;
+  }
+
+  async loadDemo() {
+    const { status, json } = await this.call<Awaited<ReturnType<CentricClient['loadDemo']>> | ErrorBody>(
+      'POST',
+      '/v1/demo',
+      {},
+    );
+    if (status !== 200) throw new CliError((json as ErrorBody).error?.message ?? `server answered ${status}`);
+    return json as Awaited<ReturnType<CentricClient['loadDemo']>>;
   }
 
   async close(): Promise<void> {}

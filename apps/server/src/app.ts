@@ -1,5 +1,6 @@
 // Builds the Fastify app: parsers, hooks, routes, OpenAPI docs, dashboard. No listening here,
 // so tests can drive it with inject() or listen on an ephemeral port.
+import { join } from 'node:path';
 import fastifyCors from '@fastify/cors';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -10,6 +11,7 @@ import { registerBodyParsers } from './hooks/body-parsers';
 import { registerErrorHandler } from './hooks/error-handler';
 import { registerDashboardRoutes } from './routes/dashboard.routes';
 import { registerHealthRoutes } from './routes/health.routes';
+import { registerImportRoutes } from './routes/import.routes';
 import { registerIngestRoutes } from './routes/ingest.routes';
 import { registerQueryRoutes } from './routes/query.routes';
 import type { CentricService } from './services/centric-service';
@@ -74,6 +76,7 @@ export async function buildApp({
   });
   registerIngestRoutes(app, { pipeline: service.pipeline, auth: write });
   registerQueryRoutes(app, { service, secret, admin });
+  registerImportRoutes(app, { service, secret, tmpDir: join(config.dataDir, 'tmp') });
   await registerDashboardRoutes(app, { dashboardDir: config.dashboardDir });
   return app;
 }

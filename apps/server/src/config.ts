@@ -18,6 +18,8 @@ export interface Config {
   concurrentFlushes: number;
   /** Name of the project created on first start. */
   defaultProjectName: string;
+  /** Load the demo data into the project created on first start. */
+  loadDemo: boolean;
   /** Directory of the built dashboard; empty when the server runs without it. */
   dashboardDir: string;
 }
@@ -27,6 +29,7 @@ export interface ConfigOverrides {
   port?: number;
   dataDir?: string;
   logLevel?: Config['logLevel'];
+  loadDemo?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +104,7 @@ export function loadConfig(
     concurrentFlushes: integer(env, 'CENTRIC_CONCURRENT_FLUSHES', 2, { min: 1, max: 2 }),
     checkpointIntervalMs: integer(env, 'CENTRIC_CHECKPOINT_INTERVAL_SECONDS', 300, { min: 5 }) * 1000,
     defaultProjectName: env.CENTRIC_PROJECT_NAME ?? 'My shop',
+    loadDemo: overrides.loadDemo ?? flag(env, 'CENTRIC_DEMO', true),
     dashboardDir: env.CENTRIC_DASHBOARD_DIR ?? resolve(import.meta.dirname ?? '.', '../../dashboard/dist'),
   };
   return Object.freeze(config);

@@ -1,8 +1,10 @@
 // Starts Centric: opens the store, seeds ingest state, makes the default project on first run,
 // listens, announces itself for the CLI, checkpoints on a timer, and shuts down gracefully
 // (stop accepting, flush the buffer, checkpoint, close) on SIGINT/SIGTERM.
+
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { IngestPipeline } from '@centric/ingest';
 import { DuckDbStore, type Project, type ProjectKeys } from '@centric/storage';
 import type { FastifyInstance } from 'fastify';
@@ -40,8 +42,15 @@ export async function startServer(
     },
   });
   await pipeline.start();
-  const service = new CentricService(store, pipeline);
+  const service = new CentricService(store, pipeline, {
+    sessionTimeoutMs: config.sessionTimeoutMs,
+    workDir: join(config.dataDir, 'tmp'),
+  });
   const { project, keys, created } = await service.ensureDefaultProject(config.defaultProjectName);
+  if (created && config.loadDemo) {
+    const report = await service.loadDemo(project.id, (line) => process.stderr.write(`${line}\n`));
+    process.stderr.write(`demo data loaded in ${(report.ms / 1000).toFixed(1)} s\n`);
+  }
   const adminToken = `adm_${randomBytes(24).toString('base64url')}`;
   app = await buildApp({ config, service, adminToken });
   await app.listen({ host: config.host, port: config.port });

@@ -32,10 +32,21 @@ export const ProjectSchema = Type.Object({
 });
 export type ProjectInfo = Static<typeof ProjectSchema>;
 
+export const DemoInfoSchema = Type.Object(
+  {
+    loadedAt: Type.String({ format: 'date-time' }),
+    shiftWeeks: Type.Integer({ description: 'Whole weeks the real order dates were moved forward' }),
+    orders: Type.Integer({ description: 'Real orders of the UCI Online Retail sample' }),
+    simulatedEvents: Type.Integer({ description: 'Browsing events made by the seeded simulator' }),
+  },
+  { description: 'Present when the project holds the demo data' },
+);
+
 export const MeSchema = Type.Object({
   projectId: Type.String(),
   projectName: Type.String(),
   role: Type.Union([Type.Literal('secret'), Type.Literal('admin')]),
+  demo: Type.Optional(DemoInfoSchema),
 });
 export type Me = Static<typeof MeSchema>;
 

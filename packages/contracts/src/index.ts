@@ -3,6 +3,7 @@
 export {
   type DateRangeQuery,
   DateRangeQuerySchema,
+  DemoInfoSchema,
   ErrorBodySchema,
   type Me,
   MeSchema,

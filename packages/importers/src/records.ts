@@ -5,7 +5,14 @@ import type { StoredEvent } from '@centric/storage';
 export type ImportKind = 'products' | 'orders' | 'customers' | 'events';
 export const IMPORT_KINDS: readonly ImportKind[] = ['products', 'orders', 'customers', 'events'];
 
-export type ImportFormat = 'csv' | 'merchant' | 'shopify' | 'woocommerce' | 'generic' | 'ndjson' | 'retailrocket';
+export type ImportFormat =
+  | 'csv'
+  | 'merchant'
+  | 'shopify'
+  | 'woocommerce'
+  | 'generic'
+  | 'ndjson'
+  | 'retailrocket';
 
 export interface ProductRecord {
   productId: string;

@@ -6,6 +6,7 @@ export type {
   AppendReport,
   CatalogueProduct,
   CustomerRow,
+  DemoInfo,
   EventQuery,
   EventStore,
   KeyKind,

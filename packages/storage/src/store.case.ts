@@ -280,16 +280,19 @@ export function runStoreSuite({ newStore }: { newStore: () => Promise<Store> }):
         expect(await store.events.appendNew({ events: [order, view, view], orderItems: items })).toEqual({
           inserted: 2,
           duplicates: 1,
+          duplicateIds: [],
         });
-        expect(await store.events.appendNew({ events: [order, view], orderItems: items })).toEqual({
+        const again = await store.events.appendNew({ events: [order, view], orderItems: items });
+        expect({ ...again, duplicateIds: again.duplicateIds.sort() }).toEqual({
           inserted: 0,
           duplicates: 2,
+          duplicateIds: ['imp:order:1', 'imp:view:1'],
         });
         expect(await store.events.countEvents(projectId)).toBe(2);
         // The same message id in another project is another event.
         expect(
           await store.events.appendNew({ events: [{ ...view, projectId: 'prj_other' }], orderItems: [] }),
-        ).toEqual({ inserted: 1, duplicates: 0 });
+        ).toMatchObject({ inserted: 1, duplicates: 0 });
       } finally {
         await store.close();
       }

@@ -107,7 +107,7 @@ export interface EventStore {
   appendNew(batch: {
     events: readonly StoredEvent[];
     orderItems: readonly OrderItem[];
-  }): Promise<{ inserted: number; duplicates: number }>;
+  }): Promise<{ inserted: number; duplicates: number; duplicateIds: string[] }>;
   /**
    * Gives events without a session (imported history) their sessions by the session rule over
    * each visitor's whole timeline; answers how many events got one.
@@ -181,6 +181,16 @@ export interface ProjectSettings {
   emailHashKey: string;
   /** Keep e-mail addresses in clear (off by default, GDPR). */
   keepEmails: boolean;
+  /** Set when the demo data was loaded into the project: what is real, what is simulated. */
+  demo?: DemoInfo;
+}
+
+export interface DemoInfo {
+  loadedAt: string;
+  /** Whole weeks the real order dates were moved forward so that the data ends recently. */
+  shiftWeeks: number;
+  orders: number;
+  simulatedEvents: number;
 }
 
 export interface StateStore {

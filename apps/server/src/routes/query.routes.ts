@@ -120,6 +120,31 @@ export function registerQueryRoutes(
     },
   );
 
+  app.post(
+    '/v1/demo',
+    {
+      preHandler: secret,
+      schema: {
+        tags: ['projects'],
+        summary:
+          'Load the demo data into the project (real UCI Online Retail orders, simulated browsing); idempotent',
+        security: secured,
+        response: {
+          200: Type.Object({
+            products: Type.Integer(),
+            customers: Type.Integer(),
+            orders: Type.Integer(),
+            simulatedEvents: Type.Integer(),
+            shiftWeeks: Type.Integer(),
+            ms: Type.Number(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => service.loadDemo(request.auth!.projectId),
+  );
+
   app.get(
     '/v1/events',
     {

@@ -2,15 +2,63 @@
 // server holds the store), so both answer the same way.
 import { kpis } from '@centric/analyses';
 import { daysOf, resolveDayRange, toInstantRange } from '@centric/core';
+import {
+  type ImportFormat,
+  type ImportKind,
+  type ImportSummary,
+  runImport,
+  UnsupportedFormatError,
+} from '@centric/importers';
 import type { IngestPipeline } from '@centric/ingest';
 import type { Project, ProjectKeys, Store } from '@centric/storage';
+import { type DemoReport, loadDemo } from '../demo/load-demo';
 import { CentricError } from '../errors';
 
 export class CentricService {
   constructor(
     readonly store: Store,
     readonly pipeline: IngestPipeline,
+    private readonly options: { sessionTimeoutMs: number; workDir: string },
   ) {}
+
+  /** Loads the demo data (real orders, simulated browsing) into a project; idempotent. */
+  loadDemo(projectId: string, log?: (line: string) => void): Promise<DemoReport> {
+    return loadDemo(this, { projectId, workDir: this.options.workDir, ...(log ? { log } : {}) });
+  }
+
+  /**
+   * Imports a file of products, orders, customers or events into a project.
+   *
+   * @example await service.importFile(projectId, { kind: 'orders', format: 'shopify', file: 'orders.csv' })
+   */
+  async importFile(
+    projectId: string,
+    input: {
+      kind: ImportKind;
+      file: string;
+      format?: ImportFormat | undefined;
+      strict?: boolean | undefined;
+      onProgress?: (p: { bytesRead: number; totalBytes: number; rows: number }) => void;
+      onChunk?: (c: { chunks: number; imported: number }) => void;
+    },
+  ): Promise<ImportSummary> {
+    try {
+      return await runImport({
+        store: this.store,
+        projectId,
+        kind: input.kind,
+        file: input.file,
+        ...(input.format ? { format: input.format } : {}),
+        strict: input.strict ?? false,
+        sessionTimeoutMs: this.options.sessionTimeoutMs,
+        ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+        ...(input.onChunk ? { onChunk: input.onChunk } : {}),
+      });
+    } catch (error) {
+      if (error instanceof UnsupportedFormatError) throw new CentricError('invalid_query', error.message);
+      throw error;
+    }
+  }
 
   /** The project created on first start (the oldest one). */
   async ensureDefaultProject(

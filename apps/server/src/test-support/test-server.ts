@@ -13,7 +13,10 @@ export interface TestServer extends RunningServer {
 
 export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'centric-test-'));
-  const config = loadConfig({ CENTRIC_LOG_LEVEL: 'silent', ...env }, { dataDir, port: 0, host: '127.0.0.1' });
+  const config = loadConfig(
+    { CENTRIC_LOG_LEVEL: 'silent', CENTRIC_DEMO: 'false', ...env },
+    { dataDir, port: 0, host: '127.0.0.1' },
+  );
   const server = await startServer(config, { handleSignals: false });
   return {
     ...server,

@@ -1,8 +1,9 @@
 // The contract every file format implements: read a file, yield parsed records (with the line
 // they start on) or rejected rows (with line and reason). Parsers never write anything.
+
+import type { ParsedItem } from '../records';
 import type { DecimalSeparator } from '../sources/decimal';
 import type { TextEncoding } from '../sources/text-source';
-import type { ParsedItem } from '../records';
 
 export interface ParseOptions {
   /** Forced encoding; sniffed from the file when absent. */

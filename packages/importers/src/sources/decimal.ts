@@ -5,9 +5,15 @@
 
 export type DecimalSeparator = '.' | ',';
 
-export function parseDecimal(text: string | undefined | null, decimal: DecimalSeparator | 'auto' = 'auto'): number | null {
+export function parseDecimal(
+  text: string | undefined | null,
+  decimal: DecimalSeparator | 'auto' = 'auto',
+): number | null {
   if (text === undefined || text === null) return null;
-  let s = text.trim().replace(/[\s\u00a0]/g, '').replace(/^[^\d+\-.,]+|[^\d.,]+$/g, '');
+  let s = text
+    .trim()
+    .replace(/[\s\u00a0]/g, '')
+    .replace(/^[^\d+\-.,]+|[^\d.,]+$/g, '');
   if (s === '') return null;
   let negative = false;
   if (s.startsWith('-') || s.startsWith('+')) {
@@ -24,7 +30,13 @@ export function parseDecimal(text: string | undefined | null, decimal: DecimalSe
     const sep: DecimalSeparator = lastDot >= 0 ? '.' : ',';
     const count = s.split(sep).length - 1;
     const after = s.length - s.lastIndexOf(sep) - 1;
-    if (decimal !== 'auto') dec = sep === decimal ? sep : null;
+    // Groups of exactly three digits are the only thing a thousands separator can precede;
+    // "19.99" is 19.99 even in a file that writes decimal commas.
+    const groupsOfThree = s
+      .split(sep)
+      .slice(1)
+      .every((g) => g.length === 3);
+    if (decimal !== 'auto') dec = sep === decimal || !groupsOfThree ? sep : null;
     else dec = count > 1 || after === 3 ? (count > 1 ? null : sep === ',' ? null : '.') : sep;
   }
   const thousands = dec === '.' ? ',' : dec === ',' ? '.' : null;

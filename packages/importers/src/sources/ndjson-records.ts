@@ -4,7 +4,11 @@ import { openText, type TextEncoding } from './text-source';
 
 export type JsonItem = { line: number; value: unknown } | { line: number; error: string };
 
-export async function* readNdjson(file: string, encoding: TextEncoding, onProgress?: (bytesRead: number) => void): AsyncGenerator<JsonItem> {
+export async function* readNdjson(
+  file: string,
+  encoding: TextEncoding,
+  onProgress?: (bytesRead: number) => void,
+): AsyncGenerator<JsonItem> {
   const { stream, bytesRead } = openText(file, encoding);
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;

@@ -2,7 +2,7 @@
 // Latin-1 / Windows-1252 (common in German shop and ERP exports). The encoding is sniffed from
 // the first 64 KB unless given; Windows-1252 is the superset of Latin-1 that Excel writes.
 import { isUtf8 } from 'node:buffer';
-import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { Transform } from 'node:stream';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
@@ -31,7 +31,10 @@ export function sniffEncoding(file: string): TextEncoding {
 }
 
 /** A stream of decoded text chunks (BOM removed) plus the byte count read so far. */
-export function openText(file: string, encoding: TextEncoding = sniffEncoding(file)): { stream: NodeJS.ReadableStream; bytesRead: () => number; size: number } {
+export function openText(
+  file: string,
+  encoding: TextEncoding = sniffEncoding(file),
+): { stream: NodeJS.ReadableStream; bytesRead: () => number; size: number } {
   const size = statSync(file).size;
   const raw = createReadStream(file, { highWaterMark: 256 * 1024 });
   const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });

@@ -64,8 +64,8 @@ export class DuckDbEventStore implements EventStore {
   }: {
     events: readonly StoredEvent[];
     orderItems: readonly OrderItem[];
-  }): Promise<{ inserted: number; duplicates: number }> {
-    if (events.length === 0) return { inserted: 0, duplicates: 0 };
+  }): Promise<{ inserted: number; duplicates: number; duplicateIds: string[] }> {
+    if (events.length === 0) return { inserted: 0, duplicates: 0, duplicateIds: [] };
     return this.db.withWriter((writer) =>
       inTransaction(writer, async () => {
         await stageRows(writer, {
@@ -86,9 +86,16 @@ export class DuckDbEventStore implements EventStore {
         const inserted = await writer.run('INSERT INTO events SELECT * EXCLUDE (n) FROM stage_new');
         await writer.run(`INSERT INTO order_items SELECT i.* FROM stage_items i
           WHERE EXISTS (SELECT 1 FROM stage_new s WHERE s.project_id = i.project_id AND s.message_id = i.message_id)`);
+        const dup = await writer.runAndReadAll(
+          'SELECT DISTINCT message_id FROM stage_events s WHERE NOT EXISTS (SELECT 1 FROM stage_new n WHERE n.message_id = s.message_id)',
+        );
         await writer.run('DROP TABLE stage_events; DROP TABLE stage_items; DROP TABLE stage_new;');
         const n = Number(inserted.rowsChanged);
-        return { inserted: n, duplicates: events.length - n };
+        return {
+          inserted: n,
+          duplicates: events.length - n,
+          duplicateIds: dup.getRowObjectsJS().map((r) => String(r.message_id)),
+        };
       }),
     );
   }
