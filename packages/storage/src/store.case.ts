@@ -86,6 +86,18 @@ export function runStoreSuite({ newStore }: { newStore: () => Promise<Store> }):
           ...settings,
           keepEmails: true,
         });
+        const demo = {
+          loadedAt: '2026-11-22T07:00:00.000Z',
+          shiftWeeks: 780,
+          orders: 3,
+          simulatedEvents: 40,
+        };
+        await store.state.updateProjectSettings(project.id, { demo });
+        expect(await store.state.projectSettings(project.id)).toEqual({
+          ...settings,
+          keepEmails: true,
+          demo,
+        });
         const c = {
           customerId: 'c1',
           emailHash: 'h',

@@ -85,3 +85,23 @@ export function overviewPath(from: string, to: string): string {
   const query = new URLSearchParams({ from, to });
   return `/v1/query/overview?${query.toString()}`;
 }
+
+/** What the project's data is made of, when it holds the demo. */
+export interface DemoInfo {
+  loadedAt: string;
+  shiftWeeks: number;
+  orders: number;
+  simulatedEvents: number;
+}
+
+export function parseDemoInfo(body: unknown): DemoInfo | null {
+  const demo = asRecord(body, 'body').demo;
+  if (demo === undefined || demo === null) return null;
+  const record = asRecord(demo, 'demo');
+  return {
+    loadedAt: str(record, 'loadedAt'),
+    shiftWeeks: num(record, 'shiftWeeks'),
+    orders: num(record, 'orders'),
+    simulatedEvents: num(record, 'simulatedEvents'),
+  };
+}

@@ -6,6 +6,7 @@ import type { DateRange } from '../dates/range';
 import type { PageDefinition } from '../pages/registry';
 import { useHashRoute } from '../routing/hash-route';
 import { AppHeader } from './app-header';
+import { DemoNotice } from './demo-notice';
 import { SideNav } from './side-nav';
 
 interface Props {
@@ -47,6 +48,7 @@ export function AppShell({ pages, projects, project, range, ...handlers }: Props
       <div className="app-body">
         <SideNav pages={pages} currentId={page.id} />
         <main className="app-main">
+          <DemoNotice key={`demo-${project.projectId}`} />
           {/* Keyed by project so a page's local state never leaks from one project into another. */}
           <Page key={project.projectId} />
         </main>

@@ -81,7 +81,11 @@ describe('parseEventsNdjson', () => {
       utmCampaign: 'fruehling',
       pagePath: '/',
     });
-    expect(byLine.get(2)).toMatchObject({ productId: 'TS-RED-M', category: 'Bekleidung/Shirts', quantity: 1 });
+    expect(byLine.get(2)).toMatchObject({
+      productId: 'TS-RED-M',
+      category: 'Bekleidung/Shirts',
+      quantity: 1,
+    });
     expect(byLine.get(5)).toMatchObject({ messageId: 'srv-order-1002', orderId: '#1002', revenue: 89 });
     expect(byLine.get(6)?.traits).toBe('{"email":"anna.schmidt@example.com","firstName":"Anna"}');
   });
@@ -89,7 +93,9 @@ describe('parseEventsNdjson', () => {
   it('derives the same messageId for the same line, so a re-run or a repeated line stores it once', async () => {
     const first = await parseAll();
     const again = await parseAll();
-    expect(again.records.map((r) => r.record.messageId)).toEqual(first.records.map((r) => r.record.messageId));
+    expect(again.records.map((r) => r.record.messageId)).toEqual(
+      first.records.map((r) => r.record.messageId),
+    );
     const byLine = new Map(first.records.map((r) => [r.line, r.record]));
     expect(byLine.get(11)?.messageId).toBe(byLine.get(2)?.messageId);
     expect(byLine.get(3)?.messageId).not.toBe(byLine.get(2)?.messageId);

@@ -96,8 +96,13 @@ export class DuckDbStateStore implements StateStore {
     );
     if (!rows[0]) throw new Error(`project ${projectId} does not exist`);
     const stored = rows[0].settings ? (JSON.parse(String(rows[0].settings)) as Partial<ProjectSettings>) : {};
-    if (stored.emailHashKey)
-      return { emailHashKey: stored.emailHashKey, keepEmails: stored.keepEmails === true };
+    if (stored.emailHashKey) {
+      return {
+        emailHashKey: stored.emailHashKey,
+        keepEmails: stored.keepEmails === true,
+        ...(stored.demo ? { demo: stored.demo } : {}),
+      };
+    }
     // Projects made before settings existed get their hash key on first use.
     return this.writeSettings(projectId, {
       emailHashKey: randomBytes(32).toString('base64url'),
