@@ -40,6 +40,7 @@ program
     const cfg = config({
       ...(opts.port !== undefined ? { port: opts.port } : {}),
       ...(opts.host ? { host: opts.host } : {}),
+      ...(opts.demo === false ? { loadDemo: false } : {}),
     });
     const running = await findRunningServer(cfg.dataDir);
     if (running)

@@ -37,10 +37,12 @@ export function registerQueryRoutes(
     },
     async (request) => {
       const project = await service.project(request.auth!.projectId);
+      const { demo } = await service.store.state.projectSettings(project.id);
       return {
         projectId: project.id,
         projectName: project.name,
         role: request.auth!.role === 'admin' ? 'admin' : 'secret',
+        ...(demo ? { demo } : {}),
       };
     },
   );
