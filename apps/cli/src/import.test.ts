@@ -9,8 +9,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startTestServer } from '@centric/server/test-support';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { DuckDbStore } from '@centric/storage';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,13 +28,22 @@ interface Report {
   aborted: boolean;
 }
 
-async function centric(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; report: Report; stderr: string }> {
+async function centric(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; report: Report; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args, '--json'], { env: { ...process.env, CENTRIC_LOG_LEVEL: 'silent', ...env } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args, '--json'], {
+      env: { ...process.env, CENTRIC_LOG_LEVEL: 'silent', ...env },
+    });
     return { code: 0, report: JSON.parse(stdout) as Report, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, report: e.stdout ? (JSON.parse(e.stdout) as Report) : ({} as Report), stderr: e.stderr };
+    return {
+      code: e.code,
+      report: e.stdout ? (JSON.parse(e.stdout) as Report) : ({} as Report),
+      stderr: e.stderr,
+    };
   }
 }
 
@@ -42,14 +51,34 @@ describe('centric import', () => {
   const data = join(tmp, 'store');
 
   it('imports Shopify orders, lists bad rows, and imports nothing new on a re-run', async () => {
-    const first = await centric(['--data', data, 'import', 'orders', join(fixtures, 'orders/shopify-orders.csv'), '--format', 'shopify']);
+    const first = await centric([
+      '--data',
+      data,
+      'import',
+      'orders',
+      join(fixtures, 'orders/shopify-orders.csv'),
+      '--format',
+      'shopify',
+    ]);
     expect(first.code).toBe(0);
     expect(first.report.imported).toBeGreaterThanOrEqual(4);
     expect(first.report.rejected.map((r) => r.reason)).toEqual(
       expect.arrayContaining([expect.stringContaining('zwei'), expect.stringContaining('not consecutive')]),
     );
-    const again = await centric(['--data', data, 'import', 'orders', join(fixtures, 'orders/shopify-orders.csv'), '--format', 'shopify']);
-    expect(again.report).toMatchObject({ imported: 0, duplicates: first.report.imported, read: first.report.read });
+    const again = await centric([
+      '--data',
+      data,
+      'import',
+      'orders',
+      join(fixtures, 'orders/shopify-orders.csv'),
+      '--format',
+      'shopify',
+    ]);
+    expect(again.report).toMatchObject({
+      imported: 0,
+      duplicates: first.report.imported,
+      read: first.report.read,
+    });
   });
 
   it('imports WooCommerce orders, generic orders in both encodings, products, feeds, customers and events', async () => {
@@ -64,19 +93,41 @@ describe('centric import', () => {
       ['events', 'events/retailrocket-events.csv', 'retailrocket'],
     ];
     for (const [kind, file, format] of cases) {
-      const r = await centric(['--data', data, 'import', kind, join(fixtures, file), ...(format ? ['--format', format] : [])]);
+      const r = await centric([
+        '--data',
+        data,
+        'import',
+        kind,
+        join(fixtures, file),
+        ...(format ? ['--format', format] : []),
+      ]);
       expect(r.code, `${kind} ${file}: ${r.stderr}`).toBe(0);
       expect(r.report.imported, `${kind} ${file}`).toBeGreaterThan(0);
     }
     // The UTF-8 twin of the Windows-1252 orders holds the same orders: all duplicates.
-    const twin = await centric(['--data', data, 'import', 'orders', join(fixtures, 'orders/generic-orders-utf8-bom.csv')]);
+    const twin = await centric([
+      '--data',
+      data,
+      'import',
+      'orders',
+      join(fixtures, 'orders/generic-orders-utf8-bom.csv'),
+    ]);
     expect(twin.report.imported).toBe(0);
     expect(twin.report.duplicates).toBeGreaterThan(0);
   });
 
   it('with --strict imports nothing when a row is bad', async () => {
     const strictData = join(tmp, 'strict');
-    const r = await centric(['--data', strictData, 'import', 'orders', join(fixtures, 'orders/shopify-orders.csv'), '--format', 'shopify', '--strict']);
+    const r = await centric([
+      '--data',
+      strictData,
+      'import',
+      'orders',
+      join(fixtures, 'orders/shopify-orders.csv'),
+      '--format',
+      'shopify',
+      '--strict',
+    ]);
     expect(r.code).not.toBe(0);
     expect(r.report.aborted).toBe(true);
     expect(r.report.imported).toBe(0);
@@ -93,17 +144,26 @@ describe('a kill -9 during an import', () => {
     const data = join(tmp, 'crash');
     const file = join(tmp, 'many-orders.csv');
     const orders = 40_000;
-    const lines = ['order_id,ordered_at,customer_id,currency,status,product_id,product_name,unit_price,quantity'];
+    const lines = [
+      'order_id,ordered_at,customer_id,currency,status,product_id,product_name,unit_price,quantity',
+    ];
     for (let i = 0; i < orders; i++) {
       const at = new Date(Date.parse('2025-01-01T00:00:00Z') + i * 60_000).toISOString();
-      lines.push(`K${i},${at},C${i % 997},EUR,completed,P${i % 50},Mug,9.5,1`, `K${i},${at},C${i % 997},EUR,completed,P${(i + 7) % 50},Plate,4.25,2`);
+      lines.push(
+        `K${i},${at},C${i % 997},EUR,completed,P${i % 50},Mug,9.5,1`,
+        `K${i},${at},C${i % 997},EUR,completed,P${(i + 7) % 50},Plate,4.25,2`,
+      );
     }
     writeFileSync(file, `${lines.join('\n')}\n`);
 
-    const child: ChildProcess = spawn(process.execPath, [bin, '--data', data, 'import', 'orders', file, '--json'], {
-      env: { ...process.env, CENTRIC_LOG_LEVEL: 'silent', CENTRIC_IMPORT_TRACE: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [bin, '--data', data, 'import', 'orders', file, '--json'],
+      {
+        env: { ...process.env, CENTRIC_LOG_LEVEL: 'silent', CENTRIC_IMPORT_TRACE: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     const exited = new Promise((r) => child.once('exit', r));
     await new Promise<void>((ready) => {
       createInterface({ input: child.stderr! }).on('line', (line) => {
@@ -131,15 +191,26 @@ describe('a kill -9 during an import', () => {
         (SELECT count(*) FROM order_items) AS items,
         (SELECT count(*) FROM order_items i WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.message_id = i.message_id)) AS orphans`)
     ).getRowObjectsJS()[0];
-    expect({ items: Number(counts?.items), orphans: Number(counts?.orphans) }).toEqual({ items: 2 * partial, orphans: 0 });
+    expect({ items: Number(counts?.items), orphans: Number(counts?.orphans) }).toEqual({
+      items: 2 * partial,
+      orphans: 0,
+    });
     connection.closeSync();
     db.closeSync();
 
     const rerun = await centric(['--data', data, 'import', 'orders', file]);
-    expect(rerun.report).toMatchObject({ read: orders, imported: orders - partial, duplicates: partial, rejected: [] });
+    expect(rerun.report).toMatchObject({
+      read: orders,
+      imported: orders - partial,
+      duplicates: partial,
+      rejected: [],
+    });
     const after = await DuckDbStore.open({ file: join(data, 'centric.duckdb') });
     expect(await after.events.countEvents(projectId)).toBe(orders);
-    const overview = await after.events.overview({ projectId, range: { startMs: 0, endMs: Date.parse('2030-01-01T00:00:00Z') } });
+    const overview = await after.events.overview({
+      projectId,
+      range: { startMs: 0, endMs: Date.parse('2030-01-01T00:00:00Z') },
+    });
     expect(overview).toMatchObject({ orders, revenue: orders * 18 });
     await after.close();
   }, 120_000);

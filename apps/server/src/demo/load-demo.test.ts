@@ -12,12 +12,23 @@ afterAll(async () => {
 });
 
 const get = async (path: string) =>
-  (await (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.keys.secretKey}` } })).json()) as Record<string, unknown>;
+  (await (
+    await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.keys.secretKey}` } })
+  ).json()) as Record<string, unknown>;
 
 describe('demo data', () => {
   it('loads the real sample with simulated browsing, marked as such, and shows recent numbers', async () => {
-    const res = await fetch(`${server.url}/v1/demo`, { method: 'POST', headers: { authorization: `Bearer ${server.keys.secretKey}` } });
-    const report = (await res.json()) as { products: number; customers: number; orders: number; simulatedEvents: number; ms: number };
+    const res = await fetch(`${server.url}/v1/demo`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.keys.secretKey}` },
+    });
+    const report = (await res.json()) as {
+      products: number;
+      customers: number;
+      orders: number;
+      simulatedEvents: number;
+      ms: number;
+    };
     expect(report).toMatchObject({ products: 3563, customers: 2182, orders: 9300 });
     expect(report.simulatedEvents).toBeGreaterThan(300_000);
 
@@ -40,7 +51,10 @@ describe('demo data', () => {
     expect(recent.conversionRate).toBeGreaterThan(0.02);
     expect(recent.conversionRate).toBeLessThan(0.3);
 
-    const again = await fetch(`${server.url}/v1/demo`, { method: 'POST', headers: { authorization: `Bearer ${server.keys.secretKey}` } });
+    const again = await fetch(`${server.url}/v1/demo`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.keys.secretKey}` },
+    });
     expect(((await again.json()) as { simulatedEvents: number }).simulatedEvents).toBe(0);
     expect((await get('/v1/query/overview?from=2000-01-01')).orders).toBe(9300);
   }, 180_000);
