@@ -2,6 +2,7 @@
 
 export { DuckDbStore } from './duckdb/duckdb-store';
 export { type CompiledQuery, type Dialect, duckdbDialect } from './sql/dialect';
+export { type ResolvedEventsOptions, resolvedEventsSql } from './sql/resolved-events';
 export type {
   AppendReport,
   CatalogueProduct,
@@ -22,3 +23,6 @@ export type {
   UpsertReport,
   VisitorSession,
 } from './store';
+export type { AnalyticsStore } from './analytics-store';
+export type { ProfileMerge, ProfileStore, ProfileTraits } from './profile-store';
+export type { Segment, SegmentStore } from './segment-store';

@@ -2,6 +2,9 @@
 // mode later) implements them and passes the shared suite in store.case.test.ts. They speak in
 // analyses and rows, never SQL, so each backend can answer its own way.
 import type { Channel, MessageType } from '@centric/contracts';
+import type { AnalyticsStore } from './analytics-store';
+import type { ProfileStore } from './profile-store';
+import type { SegmentStore } from './segment-store';
 
 /** One event as stored: the wire message normalised, typed columns pulled out, rest as JSON. */
 export interface StoredEvent {
@@ -218,5 +221,8 @@ export interface Store {
   readonly backend: string;
   readonly events: EventStore;
   readonly state: StateStore;
+  readonly profiles: ProfileStore;
+  readonly segments: SegmentStore;
+  readonly analytics: AnalyticsStore;
   close(): Promise<void>;
 }

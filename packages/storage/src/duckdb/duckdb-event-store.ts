@@ -71,12 +71,16 @@ export class DuckDbEventStore implements EventStore {
         await stageRows(writer, {
           name: 'stage_events',
           like: 'events',
-          append: (ap) => events.forEach((e) => appendEventRow(ap, e)),
+          append: (ap) => {
+            for (const e of events) appendEventRow(ap, e);
+          },
         });
         await stageRows(writer, {
           name: 'stage_items',
           like: 'order_items',
-          append: (ap) => orderItems.forEach((i) => appendOrderItemRow(ap, i)),
+          append: (ap) => {
+            for (const i of orderItems) appendOrderItemRow(ap, i);
+          },
         });
         // First row per message id within the batch, and none already stored.
         await writer.run(`CREATE OR REPLACE TEMP TABLE stage_new AS

@@ -1,17 +1,26 @@
 // The embedded store: EventStore and StateStore over one DuckDB file.
 import type { Store } from '../store';
 import { DuckDbDatabase, type DuckDbDatabaseOptions } from './duckdb-database';
+import { DuckDbAnalyticsStore } from './duckdb-analytics-store';
 import { DuckDbEventStore } from './duckdb-event-store';
+import { DuckDbProfileStore } from './duckdb-profile-store';
+import { DuckDbSegmentStore } from './duckdb-segment-store';
 import { DuckDbStateStore } from './duckdb-state-store';
 
 export class DuckDbStore implements Store {
   readonly backend = 'duckdb';
   readonly events: DuckDbEventStore;
   readonly state: DuckDbStateStore;
+  readonly profiles: DuckDbProfileStore;
+  readonly segments: DuckDbSegmentStore;
+  readonly analytics: DuckDbAnalyticsStore;
 
   private constructor(private readonly db: DuckDbDatabase) {
     this.events = new DuckDbEventStore(db);
     this.state = new DuckDbStateStore(db);
+    this.profiles = new DuckDbProfileStore(db);
+    this.segments = new DuckDbSegmentStore(db);
+    this.analytics = new DuckDbAnalyticsStore(db);
   }
 
   /**

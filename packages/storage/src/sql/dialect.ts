@@ -17,6 +17,12 @@ export interface Dialect {
   anyValue(expr: string): string;
   /** Most frequent value of a group. */
   mode(expr: string): string;
+  /** String concatenation of expressions. */
+  concat(parts: readonly string[]): string;
+  /** Start of the day / ISO week / month of a TIMESTAMP expression, as a TIMESTAMP. */
+  truncate(unit: 'day' | 'week' | 'month', expr: string): string;
+  /** Whole units between two TIMESTAMP expressions (later minus earlier). */
+  diff(unit: 'day' | 'week' | 'month', earlier: string, later: string): string;
 }
 
 export const baseDialect: Dialect = {
@@ -28,6 +34,9 @@ export const baseDialect: Dialect = {
   filtered: (aggregate, condition) => `${aggregate} FILTER (WHERE ${condition})`,
   anyValue: (expr) => `any_value(${expr})`,
   mode: (expr) => `mode(${expr})`,
+  concat: (parts) => `(${parts.join(' || ')})`,
+  truncate: (unit, expr) => `date_trunc('${unit}', ${expr})`,
+  diff: (unit, earlier, later) => `date_diff('${unit}', ${earlier}, ${later})`,
 };
 
 export const duckdbDialect: Dialect = { ...baseDialect, name: 'duckdb' };
