@@ -24,5 +24,13 @@ export type {
   VisitorSession,
 } from './store';
 export type { AnalyticsStore } from './analytics-store';
-export type { ProfileMerge, ProfileStore, ProfileTraits } from './profile-store';
+export type {
+  ErasureReport,
+  ProfileActivity,
+  ProfileExport,
+  ProfileMerge,
+  ProfileOrder,
+  ProfileStore,
+  ProfileTraits,
+} from './profile-store';
 export type { Segment, SegmentStore } from './segment-store';

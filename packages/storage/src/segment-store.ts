@@ -17,7 +17,10 @@ export interface SegmentStore {
   get(projectId: string, segmentId: string): Promise<Segment | null>;
   list(projectId: string): Promise<Segment[]>;
   /** Members of a rule evaluated in the store at `now` (batch), sorted by profile id. */
-  members(projectId: string, input: { rule: string; now: number; limit?: number }): Promise<{ count: number; profileIds: string[] }>;
+  members(
+    projectId: string,
+    input: { rule: string; now: number; limit?: number },
+  ): Promise<{ count: number; profileIds: string[] }>;
   /** Re-evaluates saved segments and records entries and exits in the membership history. */
   refreshMemberships(projectId: string, now: number): Promise<{ entered: number; left: number }>;
 }

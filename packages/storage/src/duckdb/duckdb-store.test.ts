@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runProfileStoreSuite } from '../profile-store.case';
 import { runStoreSuite } from '../store.case';
 import { storedEvent } from '../test-support/event-factory';
 import { DuckDbStore } from './duckdb-store';
@@ -12,6 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('DuckDB store', () => {
   runStoreSuite({ newStore: () => DuckDbStore.open({ file: join(dir, `store-${n++}.duckdb`) }) });
+  runProfileStoreSuite({ newStore: () => DuckDbStore.open({ file: join(dir, `store-${n++}.duckdb`) }) });
 
   it('keeps committed rows in the file across a reopen, and migrates only once', async () => {
     const file = join(dir, 'reopen.duckdb');

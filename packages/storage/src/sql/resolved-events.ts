@@ -13,7 +13,10 @@ export interface ResolvedEventsOptions {
   columns?: string;
 }
 
-export function resolvedEventsSql(d: Dialect, { projectParam, where, columns = 'e.*' }: ResolvedEventsOptions): string {
+export function resolvedEventsSql(
+  d: Dialect,
+  { projectParam, where, columns = 'e.*' }: ResolvedEventsOptions,
+): string {
   const userKey = d.concat(["'u:'", 'e.user_id']);
   const anonKey = d.concat(["'a:'", 'e.anonymous_id']);
   return `(
