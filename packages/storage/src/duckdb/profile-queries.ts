@@ -53,7 +53,7 @@ export async function profileOrders(
   const params: Record<string, string | number> = { projectId, until };
   const filter = profileFilter(profileIds, params);
   const rows = await db.query(
-    `SELECT profile_id, coalesce(order_id, message_id) AS oid, epoch_ms(min(ts)) AS at, any_value(coalesce(revenue, 0)) AS revenue
+    `SELECT profile_id, coalesce(order_id, message_id) AS oid, epoch_ms(min(ts)) AS at_ms, any_value(coalesce(revenue, 0)) AS revenue
      FROM ${resolvedEventsSql(duckdbDialect, {
        projectParam: '$projectId',
        columns: 'e.ts, e.order_id, e.message_id, e.revenue',
@@ -62,7 +62,7 @@ export async function profileOrders(
            SELECT order_id FROM events WHERE project_id = $projectId AND event = 'Order Cancelled' AND order_id IS NOT NULL)`,
      })} r
      WHERE true ${filter}
-     GROUP BY profile_id, oid ORDER BY profile_id, at`,
+     GROUP BY profile_id, oid ORDER BY profile_id, at_ms`,
     params,
   );
   return rows.map((r) => ({

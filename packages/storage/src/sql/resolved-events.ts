@@ -11,18 +11,23 @@ export interface ResolvedEventsOptions {
   where?: string;
   /** Columns of e to carry (default all). */
   columns?: string;
+  /**
+   * Relation read as e instead of the events table: a subquery already grouped by project_id,
+   * user_id and anonymous_id resolves each identity pair once instead of every event.
+   */
+  source?: string;
 }
 
 export function resolvedEventsSql(
   d: Dialect,
-  { projectParam, where, columns = 'e.*' }: ResolvedEventsOptions,
+  { projectParam, where, columns = 'e.*', source = 'events' }: ResolvedEventsOptions,
 ): string {
   const userKey = d.concat(["'u:'", 'e.user_id']);
   const anonKey = d.concat(["'a:'", 'e.anonymous_id']);
   return `(
   SELECT ${columns},
          coalesce(lu.profile_id, la.profile_id, CASE WHEN e.user_id IS NOT NULL THEN ${userKey} ELSE ${anonKey} END) AS profile_id
-  FROM events e
+  FROM ${source} e
   LEFT JOIN identity_links lu ON lu.project_id = e.project_id AND lu.identity = ${userKey}
   LEFT JOIN identity_links la ON la.project_id = e.project_id AND la.identity = ${anonKey}
   WHERE e.project_id = ${projectParam}${where ? ` AND (${where})` : ''}
