@@ -16,6 +16,16 @@ export interface CentricClient {
   overview(range: { from?: string | undefined; to?: string | undefined }): Promise<kpis.OverviewKpis>;
   ingestBatch(messages: readonly unknown[]): Promise<BatchOutcome>;
   importFile(input: ImportRequest): Promise<ImportSummary>;
+  customer360(id: string): Promise<unknown>;
+  exportCustomer(id: string): Promise<unknown>;
+  eraseCustomer(id: string): Promise<{
+    profileId: string;
+    deleted: Record<string, number>;
+    remaining: Record<string, number>;
+    verified: boolean;
+  }>;
+  fitClv(until: string | undefined): Promise<ClvModelOutput>;
+  refreshTraits(full: boolean): Promise<{ profiles: number; full: boolean }>;
   loadDemo(): Promise<{
     products: number;
     customers: number;
@@ -35,4 +45,11 @@ export interface ImportRequest {
   /** Bytes of the file read (locally) or uploaded (through a server) so far. */
   onProgress?: (bytesDone: number, rows: number) => void;
   onChunk?: (c: { chunks: number; imported: number }) => void;
+}
+
+export interface ClvModelOutput {
+  bgnbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number };
+  gammaGamma: { p: number; q: number; gamma: number } | null;
+  customers: number;
+  until: string;
 }

@@ -2,7 +2,7 @@
 // runs the same services and ingest pipeline the server runs, and closes it cleanly.
 import { join } from 'node:path';
 import { IngestPipeline } from '@centric/ingest';
-import { CentricService, type Config } from '@centric/server';
+import { CentricService, type Config, IdentityLinker } from '@centric/server';
 import { DuckDbStore } from '@centric/storage';
 import type { BatchOutcome, CentricClient, ImportRequest } from './centric-client';
 
@@ -17,6 +17,9 @@ export class LocalClient implements CentricClient {
   static async open(config: Readonly<Config>): Promise<LocalClient> {
     const store = await DuckDbStore.open({ file: config.dbFile });
     const pipeline = new IngestPipeline(store.events, {
+      afterStore: new IdentityLinker(store, (error) =>
+        process.stderr.write(`identity link failed: ${(error as Error).message}\n`),
+      ).afterStore,
       limits: config.limits,
       dedupeCapacity: config.dedupeCapacity,
       sessionTimeoutMs: config.sessionTimeoutMs,
@@ -49,6 +52,42 @@ export class LocalClient implements CentricClient {
         ? { onProgress: (p: { bytesRead: number; rows: number }) => onProgress(p.bytesRead, p.rows) }
         : {}),
     });
+  }
+
+  customer360(id: string) {
+    return this.service.profiles.customer360(this.projectId, id);
+  }
+
+  async exportCustomer(id: string) {
+    const profileId = await this.service.profiles.findProfile(this.projectId, id);
+    return {
+      exportedAt: new Date().toISOString(),
+      projectId: this.projectId,
+      ...(await this.service.store.profiles.exportProfile(this.projectId, profileId)),
+    };
+  }
+
+  async eraseCustomer(id: string) {
+    const profileId = await this.service.profiles.findProfile(this.projectId, id);
+    const report = await this.service.store.profiles.eraseProfile(this.projectId, profileId);
+    return { profileId, ...report, verified: Object.values(report.remaining).every((n) => n === 0) };
+  }
+
+  async fitClv(until: string | undefined) {
+    const untilMs = until ? Date.parse(`${until}T23:59:59.999Z`) : Date.now();
+    if (!Number.isFinite(untilMs)) throw new Error(`--until must be a date YYYY-MM-DD, got "${until}"`);
+    const model = await this.service.profiles.fitClv(this.projectId, untilMs);
+    return {
+      bgnbd: model.bgnbd,
+      gammaGamma: model.gammaGamma,
+      customers: model.customers,
+      until: new Date(untilMs).toISOString().slice(0, 10),
+    };
+  }
+
+  async refreshTraits(full: boolean) {
+    const r = await this.service.profiles.refreshTraits(this.projectId, { full });
+    return { profiles: r.profiles, full: r.full };
   }
 
   loadDemo() {

@@ -4,6 +4,7 @@
 import { FORMATS, IMPORT_KINDS, type ImportFormat, type ImportKind } from '@centric/importers';
 import { ConfigError, type ConfigOverrides, loadConfig, startServer } from '@centric/server';
 import { Command, InvalidArgumentError } from 'commander';
+import { registerCustomerCommands } from './commands/customer.command';
 import { formatImportSummary, importCommand } from './commands/import.command';
 import { formatIngestSummary, ingestFile } from './commands/ingest.command';
 import { formatOverview } from './commands/overview.command';
@@ -128,6 +129,8 @@ program
         : `demo loaded in ${(report.ms / 1000).toFixed(1)} s: ${report.products} products, ${report.customers} customers, ${report.orders} real orders (dates moved forward ${report.shiftWeeks} weeks), ${report.simulatedEvents} simulated browsing events`,
     );
   });
+
+registerCustomerCommands(program, { withClient: (use) => withClient(config(), use), out });
 
 const query = program.command('query').description('query analyses');
 query

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import type { ErrorBody, EventError } from '@centric/contracts';
 import type { ImportSummary } from '@centric/importers';
 import { readServerFile, type ServerFile } from '@centric/server';
-import type { BatchOutcome, CentricClient, ImportRequest } from './centric-client';
+import type { BatchOutcome, CentricClient, ClvModelOutput, ImportRequest } from './centric-client';
 
 export class CliError extends Error {}
 
@@ -103,6 +103,46 @@ export class RemoteClient implements CentricClient {
     if (res.status !== 200)
       throw new CliError((json as ErrorBody).error?.message ?? `server answered ${res.status}`);
     return json as ImportSummary;
+  }
+
+  private async send<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${this.server.adminToken}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await res.json()) as T | ErrorBody;
+    if (!res.ok) throw new CliError((json as ErrorBody).error?.message ?? `server answered ${res.status}`);
+    return json as T;
+  }
+
+  customer360(id: string) {
+    return this.send<unknown>('GET', `/v1/customers/${encodeURIComponent(id)}`);
+  }
+
+  exportCustomer(id: string) {
+    return this.send<unknown>('GET', `/v1/customers/${encodeURIComponent(id)}/export`);
+  }
+
+  eraseCustomer(id: string) {
+    return this.send<Awaited<ReturnType<CentricClient['eraseCustomer']>>>(
+      'DELETE',
+      `/v1/customers/${encodeURIComponent(id)}`,
+    );
+  }
+
+  fitClv(until: string | undefined) {
+    return this.send<ClvModelOutput>(
+      'GET',
+      `/v1/model/clv${until ? `?until=${encodeURIComponent(until)}` : ''}`,
+    );
+  }
+
+  refreshTraits(full: boolean) {
+    return this.send<{ profiles: number; full: boolean }>('POST', '/v1/profiles/refresh', { full });
   }
 
   async loadDemo() {

@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { requireRole } from './hooks/auth.hook';
 import { registerBodyParsers } from './hooks/body-parsers';
 import { registerErrorHandler } from './hooks/error-handler';
+import { registerCustomerRoutes } from './routes/customers.routes';
 import { registerDashboardRoutes } from './routes/dashboard.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerImportRoutes } from './routes/import.routes';
@@ -76,6 +77,7 @@ export async function buildApp({
   });
   registerIngestRoutes(app, { pipeline: service.pipeline, auth: write });
   registerQueryRoutes(app, { service, secret, admin });
+  registerCustomerRoutes(app, { service, secret });
   registerImportRoutes(app, { service, secret, tmpDir: join(config.dataDir, 'tmp') });
   await registerDashboardRoutes(app, { dashboardDir: config.dashboardDir });
   return app;

@@ -14,6 +14,8 @@ export interface Config {
   dedupeCapacity: number;
   sessionTimeoutMs: number;
   checkpointIntervalMs: number;
+  /** How often computed traits are refreshed for the profiles new events touched. */
+  traitsRefreshIntervalMs: number;
   /** Group commits in flight at once: one appends while another waits for its commit. */
   concurrentFlushes: number;
   /** Name of the project created on first start. */
@@ -102,6 +104,7 @@ export function loadConfig(
     dedupeCapacity: integer(env, 'CENTRIC_DEDUPE_CAPACITY', 2_000_000, { min: 1000 }),
     sessionTimeoutMs: integer(env, 'CENTRIC_SESSION_TIMEOUT_MINUTES', 30, { min: 1, max: 24 * 60 }) * 60_000,
     concurrentFlushes: integer(env, 'CENTRIC_CONCURRENT_FLUSHES', 2, { min: 1, max: 2 }),
+    traitsRefreshIntervalMs: integer(env, 'CENTRIC_TRAITS_REFRESH_SECONDS', 300, { min: 5 }) * 1000,
     checkpointIntervalMs: integer(env, 'CENTRIC_CHECKPOINT_INTERVAL_SECONDS', 300, { min: 5 }) * 1000,
     defaultProjectName: env.CENTRIC_PROJECT_NAME ?? 'My shop',
     loadDemo: overrides.loadDemo ?? flag(env, 'CENTRIC_DEMO', true),

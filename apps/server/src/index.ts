@@ -5,3 +5,5 @@ export { CentricError } from './errors';
 export { type RunningServer, startServer } from './server';
 export { readServerFile, type ServerFile, serverFilePath } from './server-file';
 export { CentricService } from './services/centric-service';
+export { IdentityLinker } from './services/identity-linker';
+export { type Customer360, ProfileService } from './services/profile-service';

@@ -12,6 +12,7 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { removeServerFile, writeServerFile } from './server-file';
 import { CentricService } from './services/centric-service';
+import { IdentityLinker } from './services/identity-linker';
 
 export interface RunningServer {
   url: string;
@@ -31,7 +32,9 @@ export async function startServer(
   mkdirSync(config.dataDir, { recursive: true });
   const store = await DuckDbStore.open({ file: config.dbFile });
   let app: FastifyInstance | undefined;
+  const linker = new IdentityLinker(store, (error) => app?.log.error({ err: error }, 'identity link failed'));
   const pipeline = new IngestPipeline(store.events, {
+    afterStore: linker.afterStore,
     limits: config.limits,
     dedupeCapacity: config.dedupeCapacity,
     sessionTimeoutMs: config.sessionTimeoutMs,
@@ -49,7 +52,10 @@ export async function startServer(
   const { project, keys, created } = await service.ensureDefaultProject(config.defaultProjectName);
   if (created && config.loadDemo) {
     const report = await service.loadDemo(project.id, (line) => process.stderr.write(`${line}\n`));
-    process.stderr.write(`demo data loaded in ${(report.ms / 1000).toFixed(1)} s\n`);
+    const traits = await service.profiles.refreshTraits(project.id, { full: true });
+    process.stderr.write(
+      `demo data loaded in ${(report.ms / 1000).toFixed(1)} s; traits of ${traits.profiles} profiles computed\n`,
+    );
   }
   const adminToken = `adm_${randomBytes(24).toString('base64url')}`;
   app = await buildApp({ config, service, adminToken });
@@ -65,6 +71,14 @@ export async function startServer(
     startedAt: new Date().toISOString(),
   });
 
+  // Computed traits follow the events: an incremental refresh redoes the profiles touched since.
+  const traitsTimer = setInterval(() => {
+    service.profiles
+      .refreshTraits(project.id)
+      .catch((error) => app?.log.warn({ err: error }, 'traits refresh failed'));
+  }, config.traitsRefreshIntervalMs);
+  traitsTimer.unref();
+
   const checkpointTimer = setInterval(() => {
     pipeline.checkpoint().catch((error) => app?.log.warn({ err: error }, 'checkpoint skipped'));
   }, config.checkpointIntervalMs);
@@ -74,6 +88,7 @@ export async function startServer(
   const close = () => {
     closing ??= (async () => {
       clearInterval(checkpointTimer);
+      clearInterval(traitsTimer);
       await app?.close();
       await pipeline.stop();
       await pipeline.checkpoint().catch(() => undefined);

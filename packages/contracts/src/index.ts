@@ -57,3 +57,4 @@ export {
   MessageSchema,
   PageContextSchema,
 } from './event-schema';
+export * from './segment-ast';

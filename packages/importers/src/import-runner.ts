@@ -162,6 +162,16 @@ async function chunkWriter({
         }),
       );
       const r = await store.state.upsertCustomers(projectId, rows);
+      // The shop's customer id and the keyed e-mail hash are one customer (orders may carry either).
+      for (const row of rows) {
+        if (row.emailHash) {
+          await store.profiles.link(projectId, {
+            identities: [`u:${row.customerId}`, `u:email:${row.emailHash}`],
+            reason: 'import: customer e-mail',
+            at: now,
+          });
+        }
+      }
       return { imported: r.inserted + r.updated, duplicates: r.unchanged };
     };
   }
@@ -171,15 +181,21 @@ async function chunkWriter({
       const events: StoredEvent[] = [];
       const orderItems: OrderItem[] = [];
       const orders = records as OrderRecord[];
+      const links = new Map<string, string[]>();
       for (const order of orders) {
         // Orders are tied to the customer: the shop's customer id, else the hashed e-mail.
-        const userId =
-          order.customerId ?? (order.email ? `email:${hashEmail(order.email, settings.emailHashKey)}` : null);
+        const emailId = order.email ? `email:${hashEmail(order.email, settings.emailHashKey)}` : null;
+        const userId = order.customerId ?? emailId;
+        if (order.customerId && emailId)
+          links.set(`${order.customerId} ${emailId}`, [`u:${order.customerId}`, `u:${emailId}`]);
         const facts = orderFacts(order, { projectId, userId, receivedAt: now });
         events.push(...facts.events);
         orderItems.push(...facts.orderItems);
       }
       const r = await store.events.appendNew({ events, orderItems });
+      for (const identities of links.values()) {
+        await store.profiles.link(projectId, { identities, reason: 'import: order e-mail', at: now });
+      }
       const existing = new Set(r.duplicateIds);
       const duplicates = orders.filter((o) => existing.has(`imp:order:${o.orderId}`)).length;
       return { imported: orders.length - duplicates, duplicates };

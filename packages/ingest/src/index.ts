@@ -6,3 +6,9 @@ export { type IngestOptions, IngestPipeline, type IngestRequest, type IngestResu
 export { DEFAULT_LIMITS, type IngestLimits } from './limits';
 export { type NormalisedEvent, normaliseMessage } from './normalise';
 export { type RawMessage, type ValidMessage, validateMessage } from './validate-message';
+export {
+  DEFAULT_EXTERNAL_ID_TRAITS,
+  type IdentityLink,
+  identityLinksOf,
+  type LinkRules,
+} from './identity-links';

@@ -19,6 +19,11 @@ export interface IngestOptions {
   maxPendingEvents?: number;
   /** Group commits that may be in flight at once (see EventBuffer). */
   concurrentFlushes?: number;
+  /**
+   * Runs after a request's events are durably stored and before it is acknowledged: derived
+   * state such as the identity graph. A failure is logged by the caller; the events stay.
+   */
+  afterStore?: (projectId: string, events: readonly StoredEvent[]) => Promise<void>;
   onFlush?: (report: FlushReport) => void;
   now?: () => number;
 }
@@ -53,6 +58,7 @@ export class IngestPipeline {
       sessionTimeoutMs,
       maxPendingEvents = 200_000,
       concurrentFlushes = 2,
+      afterStore,
       onFlush,
       now = Date.now,
     }: IngestOptions = {},
@@ -67,7 +73,10 @@ export class IngestPipeline {
       ...(onFlush ? { onFlush } : {}),
     });
     this.now = now;
+    this.afterStore = afterStore;
   }
+
+  private readonly afterStore: IngestOptions['afterStore'];
 
   /** Seeds the idempotency window and live sessions from the store. */
   async start({ dedupeLookbackMs = 7 * 86_400_000 }: { dedupeLookbackMs?: number } = {}): Promise<void> {
@@ -144,6 +153,7 @@ export class IngestPipeline {
         for (const id of added) this.window.delete(projectId, id);
         throw error;
       }
+      if (this.afterStore) await this.afterStore(projectId, events);
     }
     return { ok: true, accepted: events.length, duplicates };
   }

@@ -18,12 +18,24 @@ export type {
   ProjectSettings,
   StateStore,
   Store,
+  StoredClvModel,
   StoredEvent,
   TimeRange,
   UpsertReport,
   VisitorSession,
 } from './store';
-export type { AnalyticsStore } from './analytics-store';
+export type {
+  AnalyticsStore,
+  CohortActivity,
+  CohortBasis,
+  CohortPeriod,
+  CustomerKpiFigures,
+  CustomerKpiQuery,
+  CustomerPeriodFigures,
+  RetentionCohortFigures,
+  RetentionFigures,
+  RetentionQuery,
+} from './analytics-store';
 export type {
   ErasureReport,
   ProfileActivity,
@@ -33,4 +45,4 @@ export type {
   ProfileStore,
   ProfileTraits,
 } from './profile-store';
-export type { Segment, SegmentStore } from './segment-store';
+export type { Segment, SegmentMembers, SegmentStore } from './segment-store';

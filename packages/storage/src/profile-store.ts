@@ -1,6 +1,7 @@
 // The ProfileStore contract: the identity graph (which identities form one customer), merges
 // with their reason and undo, computed traits, and what GDPR needs (everything about one
 // customer; erase it). Implemented per backend; see duckdb/duckdb-profile-store.ts.
+import type { StoredEvent } from './store';
 
 export interface ProfileMerge {
   mergeId: string;
@@ -100,6 +101,10 @@ export interface ProfileStore {
   ): Promise<ProfileOrder[]>;
   /** Profiles with events received since a time: what an incremental refresh must redo. */
   touchedSince(projectId: string, receivedSinceMs: number): Promise<string[]>;
+  /** Traits of every profile with at least one order (the population RFM ranks against). */
+  customerTraits(projectId: string): Promise<ProfileTraits[]>;
+  /** The profile's events across all its identities and channels, newest first. */
+  timeline(projectId: string, input: { profileId: string; limit: number }): Promise<StoredEvent[]>;
   exportProfile(projectId: string, profileId: string): Promise<ProfileExport>;
   /** Deletes every row about the profile's identities and verifies by scanning every table. */
   eraseProfile(projectId: string, profileId: string): Promise<ErasureReport>;

@@ -186,6 +186,20 @@ export interface ProjectSettings {
   keepEmails: boolean;
   /** Set when the demo data was loaded into the project: what is real, what is simulated. */
   demo?: DemoInfo;
+  /** When computed traits were last refreshed (events received since then are redone next). */
+  traitsRefreshedAt?: number;
+  /** The CLV models last fitted on the project's orders. */
+  clv?: StoredClvModel;
+  /** Trait names whose values are external ids stitched into profiles (e.g. store_card). */
+  externalIdTraits?: string[];
+}
+
+export interface StoredClvModel {
+  fittedAt: number;
+  until: number;
+  customers: number;
+  bgnbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number };
+  gammaGamma: { p: number; q: number; gamma: number } | null;
 }
 
 export interface DemoInfo {

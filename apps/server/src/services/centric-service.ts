@@ -13,13 +13,18 @@ import type { IngestPipeline } from '@centric/ingest';
 import type { Project, ProjectKeys, Store } from '@centric/storage';
 import { type DemoReport, loadDemo } from '../demo/load-demo';
 import { CentricError } from '../errors';
+import { ProfileService } from './profile-service';
 
 export class CentricService {
+  readonly profiles: ProfileService;
+
   constructor(
     readonly store: Store,
     readonly pipeline: IngestPipeline,
     private readonly options: { sessionTimeoutMs: number; workDir: string },
-  ) {}
+  ) {
+    this.profiles = new ProfileService(store);
+  }
 
   /** Loads the demo data (real orders, simulated browsing) into a project; idempotent. */
   loadDemo(projectId: string, log?: (line: string) => void): Promise<DemoReport> {

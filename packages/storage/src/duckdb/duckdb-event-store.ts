@@ -220,6 +220,33 @@ export class DuckDbEventStore implements EventStore {
   }
 }
 
+/** Events of any of the identities ('a:...' / 'u:...'), newest first. */
+export async function eventsOfIdentities(
+  db: DuckDbDatabase,
+  { projectId, identities, limit }: { projectId: string; identities: readonly string[]; limit: number },
+): Promise<StoredEvent[]> {
+  const users = identities.filter((i) => i.startsWith('u:')).map((i) => i.slice(2));
+  const anons = identities.filter((i) => i.startsWith('a:')).map((i) => i.slice(2));
+  if (users.length === 0 && anons.length === 0) return [];
+  const params: Record<string, string | number> = { projectId, limit };
+  users.forEach((u, i) => {
+    params[`u${i}`] = u;
+  });
+  anons.forEach((a, i) => {
+    params[`a${i}`] = a;
+  });
+  const conditions = [
+    users.length > 0 ? `user_id IN (${users.map((_, i) => `$u${i}`).join(', ')})` : null,
+    anons.length > 0 ? `anonymous_id IN (${anons.map((_, i) => `$a${i}`).join(', ')})` : null,
+  ].filter((c) => c !== null);
+  const rows = await db.query(
+    `SELECT ${EVENT_COLUMNS} FROM events WHERE project_id = $projectId AND (${conditions.join(' OR ')})
+     ORDER BY ts DESC, message_id LIMIT CAST($limit AS BIGINT)`,
+    params,
+  );
+  return rows.map(toStoredEvent);
+}
+
 function dayText(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value).slice(0, 10);

@@ -13,6 +13,8 @@ import type {
   ProfileTraits,
 } from '../profile-store';
 import { exportProfile, eraseProfile, identifiersOf } from './profile-gdpr';
+import type { StoredEvent } from '../store';
+import { eventsOfIdentities } from './duckdb-event-store';
 import { profileActivity, profileOrders, profilesTouchedSince } from './profile-queries';
 import type { DuckDbDatabase, Row } from './duckdb-database';
 import { inTransaction, stageRows } from './staging';
@@ -284,6 +286,22 @@ export class DuckDbProfileStore implements ProfileStore {
 
   touchedSince(projectId: string, receivedSinceMs: number): Promise<string[]> {
     return profilesTouchedSince(this.db, projectId, receivedSinceMs);
+  }
+
+  async customerTraits(projectId: string): Promise<ProfileTraits[]> {
+    const found = await this.db.query(
+      `SELECT ${TRAIT_COLUMNS} FROM profile_traits WHERE project_id = $projectId AND orders > 0`,
+      { projectId },
+    );
+    return found.map(toTraits);
+  }
+
+  async timeline(
+    projectId: string,
+    { profileId, limit }: { profileId: string; limit: number },
+  ): Promise<StoredEvent[]> {
+    const identities = await this.identities(projectId, profileId);
+    return eventsOfIdentities(this.db, { projectId, identities, limit });
   }
 
   async exportProfile(projectId: string, profileId: string): Promise<ProfileExport> {

@@ -101,6 +101,9 @@ export class DuckDbStateStore implements StateStore {
         emailHashKey: stored.emailHashKey,
         keepEmails: stored.keepEmails === true,
         ...(stored.demo ? { demo: stored.demo } : {}),
+        ...(stored.traitsRefreshedAt !== undefined ? { traitsRefreshedAt: stored.traitsRefreshedAt } : {}),
+        ...(stored.clv ? { clv: stored.clv } : {}),
+        ...(stored.externalIdTraits ? { externalIdTraits: stored.externalIdTraits } : {}),
       };
     }
     // Projects made before settings existed get their hash key on first use.

@@ -68,7 +68,7 @@ export async function profileOrders(
   return rows.map((r) => ({
     profileId: String(r.profile_id),
     orderId: String(r.oid),
-    at: Number(r.at),
+    at: Number(r.at_ms),
     revenue: Number(r.revenue),
   }));
 }
