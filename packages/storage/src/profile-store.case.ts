@@ -54,7 +54,7 @@ export function runProfileStoreSuite({ newStore }: { newStore: () => Promise<Sto
         expect(merges.map((m) => [m.reason, m.mergedProfile, m.movedIdentities])).toEqual([
           ['rule:email', other, ['u:crm-7', 'u:email:abc']],
           ['login', 'a:anon-2', ['a:anon-2']],
-          ['identify', 'u:42', ['u:42']],
+          ['identify', 'a:anon-1', ['a:anon-1']],
         ]);
         const undone = await store.profiles.unmerge(p, merges[0]!.mergeId, t0 + 4 * minute);
         expect(undone.undoneAt).toBe(t0 + 4 * minute);

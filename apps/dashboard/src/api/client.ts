@@ -1,4 +1,4 @@
-// Fetch wrapper for the Centric JSON API: adds the project's secret key and turns every failure
+// Fetch wrapper for the Centric JSON API: adds the project's secret key, sends JSON bodies, and turns every failure
 // (HTTP error, unreachable server, malformed body) into one ApiError shape the UI can show.
 
 /** Error body the server sends: `{ "error": { "code", "message", "details" } }`. */
@@ -40,21 +40,36 @@ function errorFromBody(status: number, body: unknown): ApiError {
   return new ApiError(status, `http_${status}`, fallback);
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RequestOptions {
+  method?: HttpMethod;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
 /**
- * GET a JSON resource on the same origin. `path` is absolute (e.g. `/v1/me`); `parse` validates the body so
- * that pages never render a half-understood response.
+ * Calls a JSON resource on the same origin. `path` is absolute (e.g. `/v1/me`); `parse` validates the body
+ * so that pages never render a half-understood response.
  */
-export async function apiGet<T>(
+export async function apiRequest<T>(
   path: string,
   secretKey: string,
   parse: (body: unknown) => T,
-  signal?: AbortSignal,
+  { method = 'GET', body, signal }: RequestOptions = {},
 ): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    Authorization: `Bearer ${secretKey}`,
+  };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
-      method: 'GET',
-      headers: { Accept: 'application/json', Authorization: `Bearer ${secretKey}` },
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
     });
   } catch (error) {
@@ -62,22 +77,32 @@ export async function apiGet<T>(
     throw new ApiError(0, 'network_error', 'Could not reach the Centric server. Is it running?');
   }
 
-  let body: unknown = null;
+  let parsed: unknown = null;
   const text = await response.text();
   if (text !== '') {
     try {
-      body = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       if (response.ok)
         throw new ApiError(response.status, 'bad_response', 'The server sent a response that is not JSON.');
     }
   }
 
-  if (!response.ok) throw errorFromBody(response.status, body);
+  if (!response.ok) throw errorFromBody(response.status, parsed);
   try {
-    return parse(body);
+    return parse(parsed);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ApiError(response.status, 'bad_response', `Unexpected response from ${path}: ${message}`);
   }
+}
+
+/** GET a JSON resource; see apiRequest. */
+export function apiGet<T>(
+  path: string,
+  secretKey: string,
+  parse: (body: unknown) => T,
+  signal?: AbortSignal,
+): Promise<T> {
+  return apiRequest(path, secretKey, parse, { signal });
 }

@@ -74,7 +74,11 @@ export class DuckDbProfileStore implements ProfileStore {
     const linkedProfiles = [
       ...new Map(current.map((r) => [String(r.profile_id), Number(r.since)])).entries(),
     ].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
-    const unlinked = identities.filter((id) => !profileOf.has(id));
+    // User identities found profiles and devices join them, so undoing a login's merge takes the
+    // device out, not the customer.
+    const unlinked = identities
+      .filter((id) => !profileOf.has(id))
+      .sort((x, y) => Number(!x.startsWith('u:')) - Number(!y.startsWith('u:')));
     if (linkedProfiles.length === 1 && unlinked.length === 0) return linkedProfiles[0]![0];
     if (linkedProfiles.length === 0 && unlinked.length === 1) {
       // A lone identity is its own profile; nothing to link.

@@ -12,30 +12,42 @@ import { resolvedEventsSql } from './resolved-events';
 export interface CustomerOrdersOptions {
   /** SQL placeholder of the project id parameter. */
   projectParam: string;
-  /** SQL expression (a TIMESTAMP) before which orders are read; all orders when absent. */
+  /**
+   * SQL expression (a TIMESTAMP) before which orders are read; all orders when absent.
+   * Cancellations and refunds count whenever they happened, as in the Overview.
+   */
   before?: string;
 }
 
 /**
- * CTEs `cancelled_orders`, `refunded_orders` and `customer_orders(oid, profile_id, ts,
- * session_id, revenue)`, to follow a WITH. Revenue of an order = its revenue minus the amounts
- * of its Order Refunded events; a refund without an amount refunds the whole order.
+ * CTEs `order_events`, `cancelled_orders`, `refunded_orders` and `customer_orders(oid,
+ * profile_id, ts, session_id, revenue)`, to follow a WITH. Revenue of an order = its revenue
+ * minus the amounts of its Order Refunded events; a refund without an amount refunds the whole
+ * order. The three order events are read in one scan of the events table.
  */
 export function customerOrdersCtes(d: Dialect, { projectParam, before }: CustomerOrdersOptions): string {
   const resolved = resolvedEventsSql(d, {
     projectParam,
-    where: `e.event = '${ORDER_COMPLETED}'${before ? ` AND e.ts < ${before}` : ''}`,
+    source: 'order_events',
+    where: `e.event = '${ORDER_COMPLETED}'`,
     columns: 'e.order_id, e.message_id, e.ts, e.session_id, e.revenue',
   });
-  return `cancelled_orders AS (
-  SELECT DISTINCT order_id FROM events
-  WHERE project_id = ${projectParam} AND event = '${ORDER_CANCELLED}' AND order_id IS NOT NULL
+  return `order_events AS (
+  SELECT project_id, event, order_id, message_id, ts, session_id, revenue, user_id, anonymous_id
+  FROM events
+  WHERE project_id = ${projectParam}
+    AND event IN ('${ORDER_COMPLETED}', '${ORDER_CANCELLED}', '${REFUND_EVENT}')${
+      before ? `\n    AND (event <> '${ORDER_COMPLETED}' OR ts < ${before})` : ''
+    }
+),
+cancelled_orders AS (
+  SELECT DISTINCT order_id FROM order_events WHERE event = '${ORDER_CANCELLED}' AND order_id IS NOT NULL
 ),
 refunded_orders AS (
   SELECT order_id, coalesce(sum(revenue), 0) AS refunded,
          max(CASE WHEN revenue IS NULL THEN 1 ELSE 0 END) AS whole
-  FROM events
-  WHERE project_id = ${projectParam} AND event = '${REFUND_EVENT}' AND order_id IS NOT NULL
+  FROM order_events
+  WHERE event = '${REFUND_EVENT}' AND order_id IS NOT NULL
   GROUP BY order_id
 ),
 customer_orders AS (

@@ -119,7 +119,9 @@ FROM universe u
 LEFT JOIN profile_traits t ON t.project_id = ${p} AND t.profile_id = u.profile_id
 ${b.aggregates.length > 0 ? 'LEFT JOIN agg a ON a.profile_id = u.profile_id' : ''}
 WHERE ${where}`;
-  return { sql, params: { ...b.params, projectId: input.projectId, now: Math.floor(input.now) } };
+  // DuckDB refuses parameters a statement does not use: `now` only bounds the events.
+  const params = { ...b.params, projectId: input.projectId };
+  return { sql, params: b.aggregates.length > 0 ? { ...params, now: Math.floor(input.now) } : params };
 }
 
 /** Builds one query: collects parameters and the per-profile aggregates conditions need. */
