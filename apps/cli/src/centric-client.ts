@@ -2,8 +2,9 @@
 // server's local admin token) or not (local: open the store in this process). DuckDB lets one
 // process open the file, so the CLI must go through a running server.
 import type { kpis } from '@centric/analyses';
-import type { EventError } from '@centric/contracts';
+import type { EventError, SegmentInfo, SegmentMembers } from '@centric/contracts';
 import type { ImportFormat, ImportKind, ImportSummary } from '@centric/importers';
+import type { CentricService } from '@centric/server';
 import type { ProjectKeys } from '@centric/storage';
 
 export type BatchOutcome =
@@ -26,6 +27,14 @@ export interface CentricClient {
   }>;
   fitClv(until: string | undefined): Promise<ClvModelOutput>;
   refreshTraits(full: boolean): Promise<{ profiles: number; full: boolean }>;
+  /** The retention matrix of cohorts, optionally compared with a segment's. */
+  retention(input: RetentionInput): Promise<RetentionReport>;
+  /** Customer KPIs per period with their definitions. */
+  customerKpis(input: CustomerKpiInput): Promise<CustomerKpiReport>;
+  listSegments(): Promise<SegmentInfo[]>;
+  /** Saves a segment; a rule that does not parse fails with its line and column. */
+  createSegment(input: { name: string; rule: string }): Promise<SegmentInfo>;
+  segmentMembers(segmentId: string, limit: number): Promise<SegmentMembers>;
   loadDemo(): Promise<{
     products: number;
     customers: number;
@@ -36,6 +45,11 @@ export interface CentricClient {
   }>;
   close(): Promise<void>;
 }
+
+export type RetentionInput = Parameters<CentricService['retention']>[1];
+export type RetentionReport = Awaited<ReturnType<CentricService['retention']>>;
+export type CustomerKpiInput = Parameters<CentricService['customerKpis']>[1];
+export type CustomerKpiReport = Awaited<ReturnType<CentricService['customerKpis']>>;
 
 export interface ImportRequest {
   kind: ImportKind;

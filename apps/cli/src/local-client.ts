@@ -2,9 +2,15 @@
 // runs the same services and ingest pipeline the server runs, and closes it cleanly.
 import { join } from 'node:path';
 import { IngestPipeline } from '@centric/ingest';
-import { CentricService, type Config, IdentityLinker } from '@centric/server';
+import { CentricService, type Config, IdentityLinker, SegmentService } from '@centric/server';
 import { DuckDbStore } from '@centric/storage';
-import type { BatchOutcome, CentricClient, ImportRequest } from './centric-client';
+import type {
+  BatchOutcome,
+  CentricClient,
+  CustomerKpiInput,
+  ImportRequest,
+  RetentionInput,
+} from './centric-client';
 
 export class LocalClient implements CentricClient {
   readonly mode = 'local' as const;
@@ -39,6 +45,14 @@ export class LocalClient implements CentricClient {
 
   overview(range: { from?: string | undefined; to?: string | undefined }) {
     return this.service.overview(this.projectId, range);
+  }
+
+  retention(input: RetentionInput) {
+    return this.service.retention(this.projectId, input);
+  }
+
+  customerKpis(input: CustomerKpiInput) {
+    return this.service.customerKpis(this.projectId, input);
   }
 
   async ingestBatch(messages: readonly unknown[]): Promise<BatchOutcome> {
@@ -88,6 +102,18 @@ export class LocalClient implements CentricClient {
   async refreshTraits(full: boolean) {
     const r = await this.service.profiles.refreshTraits(this.projectId, { full });
     return { profiles: r.profiles, full: r.full };
+  }
+
+  listSegments() {
+    return new SegmentService(this.service.store).list(this.projectId);
+  }
+
+  createSegment(input: { name: string; rule: string }) {
+    return new SegmentService(this.service.store).create(this.projectId, input);
+  }
+
+  segmentMembers(segmentId: string, limit: number) {
+    return new SegmentService(this.service.store).members(this.projectId, segmentId, { limit });
   }
 
   loadDemo() {

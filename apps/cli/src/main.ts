@@ -5,9 +5,11 @@ import { FORMATS, IMPORT_KINDS, type ImportFormat, type ImportKind } from '@cent
 import { ConfigError, type ConfigOverrides, loadConfig, startServer } from '@centric/server';
 import { Command, InvalidArgumentError } from 'commander';
 import { registerCustomerCommands } from './commands/customer.command';
+import { registerCustomerAnalyticsCommands } from './commands/customer-analytics.command';
 import { formatImportSummary, importCommand } from './commands/import.command';
 import { formatIngestSummary, ingestFile } from './commands/ingest.command';
 import { formatOverview } from './commands/overview.command';
+import { registerSegmentCommands } from './commands/segment.command';
 import { withClient } from './connect';
 import { findRunningServer } from './remote-client';
 
@@ -131,6 +133,7 @@ program
   });
 
 registerCustomerCommands(program, { withClient: (use) => withClient(config(), use), out });
+registerSegmentCommands(program, { withClient: (use) => withClient(config(), use), out });
 
 const query = program.command('query').description('query analyses');
 query
@@ -143,6 +146,7 @@ query
     const overview = await withClient(config(), (c) => c.overview({ from: opts.from, to: opts.to }));
     out(opts.json ? JSON.stringify(overview) : formatOverview(overview));
   });
+registerCustomerAnalyticsCommands(query, { withClient: (use) => withClient(config(), use), out });
 
 try {
   await program.parseAsync(process.argv);

@@ -3,10 +3,19 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import type { ErrorBody, EventError } from '@centric/contracts';
+import type { ErrorBody, EventError, SegmentInfo, SegmentMembers } from '@centric/contracts';
 import type { ImportSummary } from '@centric/importers';
 import { readServerFile, type ServerFile } from '@centric/server';
-import type { BatchOutcome, CentricClient, ClvModelOutput, ImportRequest } from './centric-client';
+import type {
+  BatchOutcome,
+  CentricClient,
+  ClvModelOutput,
+  CustomerKpiInput,
+  CustomerKpiReport,
+  ImportRequest,
+  RetentionInput,
+  RetentionReport,
+} from './centric-client';
 
 export class CliError extends Error {}
 
@@ -65,6 +74,32 @@ export class RemoteClient implements CentricClient {
     if (range.from) q.set('from', range.from);
     if (range.to) q.set('to', range.to);
     return this.get<Awaited<ReturnType<CentricClient['overview']>>>(`/v1/query/overview?${q}`);
+  }
+
+  retention(input: RetentionInput) {
+    const q = query({
+      cohort: input.cohortBy,
+      activity: input.activity,
+      period: input.period,
+      from: input.from,
+      to: input.to,
+      periods: input.periods,
+      segment: input.segmentId,
+      compareSegment: input.compareSegmentId,
+    });
+    return this.get<RetentionReport>(`/v1/query/retention?${q}`);
+  }
+
+  customerKpis(input: CustomerKpiInput) {
+    const q = query({
+      from: input.from,
+      to: input.to,
+      period: input.period,
+      segment: input.segmentId,
+      lifecycleStage: input.lifecycleStage,
+      activityWindow: input.activityWindowDays,
+    });
+    return this.get<CustomerKpiReport>(`/v1/query/kpis?${q}`);
   }
 
   async ingestBatch(messages: readonly unknown[]): Promise<BatchOutcome> {
@@ -145,6 +180,21 @@ export class RemoteClient implements CentricClient {
     return this.send<{ profiles: number; full: boolean }>('POST', '/v1/profiles/refresh', { full });
   }
 
+  async listSegments() {
+    return (await this.send<{ segments: SegmentInfo[] }>('GET', '/v1/segments')).segments;
+  }
+
+  createSegment(input: { name: string; rule: string }) {
+    return this.send<SegmentInfo>('POST', '/v1/segments', input);
+  }
+
+  segmentMembers(segmentId: string, limit: number) {
+    return this.send<SegmentMembers>(
+      'GET',
+      `/v1/segments/${encodeURIComponent(segmentId)}/members?limit=${limit}`,
+    );
+  }
+
   async loadDemo() {
     const { status, json } = await this.call<Awaited<ReturnType<CentricClient['loadDemo']>> | ErrorBody>(
       'POST',
@@ -156,4 +206,11 @@ export class RemoteClient implements CentricClient {
   }
 
   async close(): Promise<void> {}
+}
+
+/** A query string of the parameters that are set. */
+function query(params: Record<string, string | number | undefined>): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) q.set(key, String(value));
+  return q;
 }

@@ -9,12 +9,14 @@ import type { Config } from './config';
 import { requireRole } from './hooks/auth.hook';
 import { registerBodyParsers } from './hooks/body-parsers';
 import { registerErrorHandler } from './hooks/error-handler';
+import { registerCustomerAnalyticsRoutes } from './routes/customer-analytics.routes';
 import { registerCustomerRoutes } from './routes/customers.routes';
 import { registerDashboardRoutes } from './routes/dashboard.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerImportRoutes } from './routes/import.routes';
 import { registerIngestRoutes } from './routes/ingest.routes';
 import { registerQueryRoutes } from './routes/query.routes';
+import { registerSegmentRoutes } from './routes/segments.routes';
 import type { CentricService } from './services/centric-service';
 import { KeyCache } from './services/key-cache';
 
@@ -41,7 +43,7 @@ export async function buildApp({
   registerBodyParsers(app);
   await app.register(fastifyCors, {
     origin: true,
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
     allowedHeaders: ['authorization', 'content-type', 'x-centric-project'],
     maxAge: 86_400,
   });
@@ -77,7 +79,9 @@ export async function buildApp({
   });
   registerIngestRoutes(app, { pipeline: service.pipeline, auth: write });
   registerQueryRoutes(app, { service, secret, admin });
+  registerCustomerAnalyticsRoutes(app, { service, secret });
   registerCustomerRoutes(app, { service, secret });
+  registerSegmentRoutes(app, { service, secret });
   registerImportRoutes(app, { service, secret, tmpDir: join(config.dataDir, 'tmp') });
   await registerDashboardRoutes(app, { dashboardDir: config.dashboardDir });
   return app;

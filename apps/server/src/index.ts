@@ -7,3 +7,4 @@ export { readServerFile, type ServerFile, serverFilePath } from './server-file';
 export { CentricService } from './services/centric-service';
 export { IdentityLinker } from './services/identity-linker';
 export { type Customer360, ProfileService } from './services/profile-service';
+export { SegmentService } from './services/segment-service';

@@ -163,15 +163,16 @@ async function chunkWriter({
       );
       const r = await store.state.upsertCustomers(projectId, rows);
       // The shop's customer id and the keyed e-mail hash are one customer (orders may carry either).
-      for (const row of rows) {
-        if (row.emailHash) {
-          await store.profiles.link(projectId, {
+      await store.profiles.linkAll(
+        projectId,
+        rows
+          .filter((row) => row.emailHash !== null)
+          .map((row) => ({
             identities: [`u:${row.customerId}`, `u:email:${row.emailHash}`],
             reason: 'import: customer e-mail',
             at: now,
-          });
-        }
-      }
+          })),
+      );
       return { imported: r.inserted + r.updated, duplicates: r.unchanged };
     };
   }
@@ -193,9 +194,10 @@ async function chunkWriter({
         orderItems.push(...facts.orderItems);
       }
       const r = await store.events.appendNew({ events, orderItems });
-      for (const identities of links.values()) {
-        await store.profiles.link(projectId, { identities, reason: 'import: order e-mail', at: now });
-      }
+      await store.profiles.linkAll(
+        projectId,
+        [...links.values()].map((identities) => ({ identities, reason: 'import: order e-mail', at: now })),
+      );
       const existing = new Set(r.duplicateIds);
       const duplicates = orders.filter((o) => existing.has(`imp:order:${o.orderId}`)).length;
       return { imported: orders.length - duplicates, duplicates };

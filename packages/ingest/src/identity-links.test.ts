@@ -1,6 +1,6 @@
-import { storedEventFor } from './test-support';
 import { describe, expect, it } from 'vitest';
 import { identityLinksOf } from './identity-links';
+import { storedEventFor } from './test-support';
 
 const rules = { hashEmail: (e: string) => `h(${e.toLowerCase()})`, externalIdTraits: ['store_card'] };
 

@@ -2,13 +2,13 @@
 
 export { channelOf } from './channel';
 export { BufferFullError, type FlushReport } from './event-buffer';
-export { type IngestOptions, IngestPipeline, type IngestRequest, type IngestResult } from './ingest-pipeline';
-export { DEFAULT_LIMITS, type IngestLimits } from './limits';
-export { type NormalisedEvent, normaliseMessage } from './normalise';
-export { type RawMessage, type ValidMessage, validateMessage } from './validate-message';
 export {
   DEFAULT_EXTERNAL_ID_TRAITS,
   type IdentityLink,
   identityLinksOf,
   type LinkRules,
 } from './identity-links';
+export { type IngestOptions, IngestPipeline, type IngestRequest, type IngestResult } from './ingest-pipeline';
+export { DEFAULT_LIMITS, type IngestLimits } from './limits';
+export { type NormalisedEvent, normaliseMessage } from './normalise';
+export { type RawMessage, type ValidMessage, validateMessage } from './validate-message';

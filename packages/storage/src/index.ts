@@ -1,6 +1,28 @@
 // Public entry of @centric/storage: the store contracts and the embedded DuckDB backend.
 
+export type {
+  AnalyticsStore,
+  CohortActivity,
+  CohortBasis,
+  CohortPeriod,
+  CustomerKpiFigures,
+  CustomerKpiQuery,
+  CustomerPeriodFigures,
+  RetentionCohortFigures,
+  RetentionFigures,
+  RetentionQuery,
+} from './analytics-store';
 export { DuckDbStore } from './duckdb/duckdb-store';
+export type {
+  ErasureReport,
+  ProfileActivity,
+  ProfileExport,
+  ProfileMerge,
+  ProfileOrder,
+  ProfileStore,
+  ProfileTraits,
+} from './profile-store';
+export type { Segment, SegmentMembers, SegmentStore } from './segment-store';
 export { type CompiledQuery, type Dialect, duckdbDialect } from './sql/dialect';
 export { type ResolvedEventsOptions, resolvedEventsSql } from './sql/resolved-events';
 export type {
@@ -24,25 +46,3 @@ export type {
   UpsertReport,
   VisitorSession,
 } from './store';
-export type {
-  AnalyticsStore,
-  CohortActivity,
-  CohortBasis,
-  CohortPeriod,
-  CustomerKpiFigures,
-  CustomerKpiQuery,
-  CustomerPeriodFigures,
-  RetentionCohortFigures,
-  RetentionFigures,
-  RetentionQuery,
-} from './analytics-store';
-export type {
-  ErasureReport,
-  ProfileActivity,
-  ProfileExport,
-  ProfileMerge,
-  ProfileOrder,
-  ProfileStore,
-  ProfileTraits,
-} from './profile-store';
-export type { Segment, SegmentMembers, SegmentStore } from './segment-store';

@@ -83,6 +83,11 @@ export interface ProfileStore {
     projectId: string,
     input: { identities: readonly string[]; reason: string; at: number },
   ): Promise<string>;
+  /** Several links in one transaction (a request's logins, an import chunk's customers). */
+  linkAll(
+    projectId: string,
+    groups: readonly { identities: readonly string[]; reason: string; at: number }[],
+  ): Promise<string[]>;
   /** Undoes a merge: the identities it moved go back to the merged profile. */
   unmerge(projectId: string, mergeId: string, at: number): Promise<ProfileMerge>;
   merges(projectId: string, input: { profileId?: string; limit: number }): Promise<ProfileMerge[]>;

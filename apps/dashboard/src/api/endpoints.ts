@@ -1,5 +1,6 @@
 // Typed calls for the API routes the dashboard uses, with the response checks that keep bad data out of the UI.
 import { apiGet } from './client';
+import { asRecord, num, numOrNull, str } from './validate';
 
 export interface Me {
   projectId: string;
@@ -24,28 +25,6 @@ export interface Overview {
   conversionRate: number | null;
   averageOrderValue: number | null;
   eventsPerDay: DayCount[];
-}
-
-function asRecord(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Error(`${what} is not an object`);
-  return value as Record<string, unknown>;
-}
-
-function str(record: Record<string, unknown>, key: string): string {
-  const value = record[key];
-  if (typeof value !== 'string') throw new Error(`"${key}" is not a string`);
-  return value;
-}
-
-function num(record: Record<string, unknown>, key: string): number {
-  const value = record[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`"${key}" is not a number`);
-  return value;
-}
-
-function numOrNull(record: Record<string, unknown>, key: string): number | null {
-  return record[key] === null || record[key] === undefined ? null : num(record, key);
 }
 
 export function parseMe(body: unknown): Me {

@@ -42,3 +42,8 @@ export function formatMoney(value: number | null, currency: string | null): stri
     return `${decimalFormat.format(value)} ${currency ?? ''}`.trim();
   }
 }
+
+/** An amount whose currency is not known (e.g. a customer's revenue across orders): two decimals, no symbol. */
+export function formatAmount(value: number | null): string {
+  return value === null ? MISSING : decimalFormat.format(value);
+}

@@ -1,8 +1,12 @@
 // The list of dashboard pages. The navigation and the router are built from it, so a new page
-// (Customers, Journeys, Patterns, …) is added by appending one entry. Pages read the selected project
-// and date range with useDashboard().
+// (Journeys, Patterns, …) is added by appending one entry. Pages read the selected project
+// and date range with useDashboard(), and any sub-path (`#/customers/<id>`) with useHashRest().
 import type { ComponentType } from 'react';
+import { CohortsPage } from './cohorts-page';
+import { CustomerKpisPage } from './customer-kpis-page';
+import { CustomersPage } from './customers-page';
 import { OverviewPage } from './overview-page';
+import { SegmentsPage } from './segments-page';
 
 export interface PageDefinition {
   /** URL segment: the page lives at `#/<id>`. */
@@ -13,4 +17,8 @@ export interface PageDefinition {
 
 export const PAGES: readonly PageDefinition[] = [
   { id: 'overview', title: 'Overview', component: OverviewPage },
+  { id: 'customers', title: 'Customers', component: CustomersPage },
+  { id: 'segments', title: 'Segments', component: SegmentsPage },
+  { id: 'cohorts', title: 'Cohorts', component: CohortsPage },
+  { id: 'customer-kpis', title: 'Customer KPIs', component: CustomerKpisPage },
 ];

@@ -1,4 +1,5 @@
-// Hash-based routing (`#/overview`): the server only needs one SPA fallback, and a reload stays on the page.
+// Hash-based routing (`#/overview`, `#/customers/<id>`): the server only needs one SPA fallback, and a
+// reload stays on the page. The first segment names the page; pages read the rest with useHashRest().
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 
 function subscribe(onChange: () => void): () => void {
@@ -6,12 +7,29 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-function currentRoute(): string {
-  return window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+function segments(): string[] {
+  return (window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '').split('/');
 }
 
-export function hrefFor(pageId: string): string {
-  return `#/${pageId}`;
+function currentRoute(): string {
+  return segments()[0] ?? '';
+}
+
+function currentRest(): string {
+  return segments().slice(1).join('/');
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** `#/<pageId>`, or `#/<pageId>/<sub>/...` with every sub segment URL-encoded. */
+export function hrefFor(pageId: string, ...rest: readonly string[]): string {
+  return ['#', pageId, ...rest.map(encodeURIComponent)].join('/');
 }
 
 /**
@@ -29,8 +47,15 @@ export function useHashRoute(knownIds: readonly string[], fallbackId: string): s
   return known ? route : fallbackId;
 }
 
-export function useNavigate(): (pageId: string) => void {
-  return useCallback((pageId: string) => {
-    window.location.hash = hrefFor(pageId);
+/** The decoded segments after the page id: `#/customers/u%3A1` gives `['u:1']`, `#/customers` gives `[]`. */
+export function useHashRest(): string[] {
+  // A string snapshot (stable between renders), split here.
+  const rest = useSyncExternalStore(subscribe, currentRest);
+  return rest === '' ? [] : rest.split('/').map(decode);
+}
+
+export function useNavigate(): (pageId: string, ...rest: string[]) => void {
+  return useCallback((pageId: string, ...rest: string[]) => {
+    window.location.hash = hrefFor(pageId, ...rest);
   }, []);
 }

@@ -13,6 +13,13 @@ import type { IngestPipeline } from '@centric/ingest';
 import type { Project, ProjectKeys, Store } from '@centric/storage';
 import { type DemoReport, loadDemo } from '../demo/load-demo';
 import { CentricError } from '../errors';
+import {
+  CustomerAnalyticsService,
+  type CustomerKpiReport,
+  type CustomerKpiRequest,
+  type RetentionReport,
+  type RetentionRequest,
+} from './customer-analytics-service';
 import { ProfileService } from './profile-service';
 
 export class CentricService {
@@ -112,5 +119,15 @@ export class CentricService {
     }
     const figures = await this.store.events.overview({ projectId, range: toInstantRange(range) });
     return kpis.overviewKpis(figures, { ...range, days: daysOf(range) });
+  }
+
+  /** The retention matrix of cohorts, optionally compared with a segment's. */
+  retention(projectId: string, input: RetentionRequest): Promise<RetentionReport> {
+    return new CustomerAnalyticsService(this.store).retention(projectId, input);
+  }
+
+  /** Customer KPIs (CRR, churn, returning-customer revenue ...) per period, with definitions. */
+  customerKpis(projectId: string, input: CustomerKpiRequest): Promise<CustomerKpiReport> {
+    return new CustomerAnalyticsService(this.store).customerKpis(projectId, input);
   }
 }

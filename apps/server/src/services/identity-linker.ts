@@ -36,22 +36,21 @@ export class IdentityLinker {
     );
     if (candidates.length === 0) return;
     const rules = await this.rulesFor(projectId);
+    const pending = new Map<string, { identities: string[]; reason: string; at: number }>();
     for (const event of candidates) {
       for (const link of identityLinksOf(event, rules)) {
         const key = `${projectId}\u0000${link.identities.join('\u0000')}`;
-        if (this.done.has(key)) continue;
-        try {
-          await this.store.profiles.link(projectId, {
-            identities: link.identities,
-            reason: link.reason,
-            at: event.timestamp,
-          });
-          this.done.add(key);
-          if (this.done.size > 500_000) this.done.clear();
-        } catch (error) {
-          this.onError(error);
-        }
+        if (!this.done.has(key) && !pending.has(key)) pending.set(key, { ...link, at: event.timestamp });
       }
+    }
+    if (pending.size === 0) return;
+    try {
+      // One transaction for all of a request's links.
+      await this.store.profiles.linkAll(projectId, [...pending.values()]);
+      if (this.done.size + pending.size > 500_000) this.done.clear();
+      for (const key of pending.keys()) this.done.add(key);
+    } catch (error) {
+      this.onError(error);
     }
   };
 

@@ -4,7 +4,7 @@
 // erasure.
 import { createHmac } from 'node:crypto';
 import { clv, customers } from '@centric/analyses';
-import type { ProfileTraits, StoredClvModel, Store, StoredEvent } from '@centric/storage';
+import type { ProfileTraits, Store, StoredClvModel, StoredEvent } from '@centric/storage';
 import { CentricError } from '../errors';
 
 /** Refit the CLV models when they are older than this. */

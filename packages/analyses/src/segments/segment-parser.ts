@@ -289,7 +289,7 @@ class Parser {
       if (type === 'list') throw this.fail(`${name} is a list: test it with contains "..."`, null, t);
       const value = this.literal(type, name);
       if (typeof value === 'string' && op !== '=' && op !== '!=')
-        throw this.fail(`text compares only with =, != , in and contains, not ${op}`, null, t);
+        throw this.fail(`text compares only with =, !=, in and contains, not ${op}`, null, t);
       return { test: { op, value }, literal: typeof value === 'number' ? 'number' : 'string' };
     }
     if (this.isWord('in') || (this.isWord('not') && this.isWord('in', 1))) {

@@ -12,11 +12,11 @@ import type {
   ProfileStore,
   ProfileTraits,
 } from '../profile-store';
-import { exportProfile, eraseProfile, identifiersOf } from './profile-gdpr';
 import type { StoredEvent } from '../store';
-import { eventsOfIdentities } from './duckdb-event-store';
-import { profileActivity, profileOrders, profilesTouchedSince } from './profile-queries';
 import type { DuckDbDatabase, Row } from './duckdb-database';
+import { eventsOfIdentities } from './duckdb-event-store';
+import { eraseProfile, exportProfile, identifiersOf } from './profile-gdpr';
+import { profileActivity, profileOrders, profilesTouchedSince } from './profile-queries';
 import { inTransaction, stageRows } from './staging';
 
 const newProfileId = () => `p_${randomBytes(9).toString('base64url')}`;
@@ -50,6 +50,28 @@ export class DuckDbProfileStore implements ProfileStore {
     );
   }
 
+  linkAll(
+    projectId: string,
+    groups: readonly { identities: readonly string[]; reason: string; at: number }[],
+  ): Promise<string[]> {
+    if (groups.length === 0) return Promise.resolve([]);
+    return this.db.withWriter((c) =>
+      inTransaction(c, async () => {
+        const profiles: string[] = [];
+        for (const g of groups)
+          profiles.push(
+            await this.linkIn(c, {
+              projectId,
+              identities: [...new Set(g.identities)],
+              reason: g.reason,
+              at: g.at,
+            }),
+          );
+        return profiles;
+      }),
+    );
+  }
+
   private async linkIn(
     c: DuckDBConnection,
     {
@@ -64,16 +86,21 @@ export class DuckDbProfileStore implements ProfileStore {
     identities.forEach((id, i) => {
       params[`i${i}`] = id;
     });
+    // Only primary-key lookups: the earliest link among the touched identities stands for the
+    // age of their profile (a scan per profile would grow with the graph).
     const current = await rows(
       c,
-      `SELECT l.identity, l.profile_id, (SELECT min(epoch_ms(linked_at)) FROM identity_links x WHERE x.project_id = l.project_id AND x.profile_id = l.profile_id) AS since
-       FROM identity_links l WHERE l.project_id = $projectId AND l.identity IN (${list})`,
+      `SELECT identity, profile_id, epoch_ms(linked_at) AS since FROM identity_links WHERE project_id = $projectId AND identity IN (${list})`,
       params,
     );
     const profileOf = new Map(current.map((r) => [String(r.identity), String(r.profile_id)]));
-    const linkedProfiles = [
-      ...new Map(current.map((r) => [String(r.profile_id), Number(r.since)])).entries(),
-    ].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+    const since = new Map<string, number>();
+    for (const r of current)
+      since.set(
+        String(r.profile_id),
+        Math.min(since.get(String(r.profile_id)) ?? Number.POSITIVE_INFINITY, Number(r.since)),
+      );
+    const linkedProfiles = [...since.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
     // User identities found profiles and devices join them, so undoing a login's merge takes the
     // device out, not the customer.
     const unlinked = identities

@@ -70,9 +70,11 @@ afterAll(() => {
 function profilesInMemory(): Map<string, { events: StoredEvent[]; traits: ProfileTraits | null }> {
   const profiles = new Map<string, { events: StoredEvent[]; traits: ProfileTraits | null }>();
   const entry = (id: string) => {
-    let p = profiles.get(id);
-    if (!p) profiles.set(id, (p = { events: [], traits: null }));
-    return p;
+    const known = profiles.get(id);
+    if (known) return known;
+    const made = { events: [] as StoredEvent[], traits: null as ProfileTraits | null };
+    profiles.set(id, made);
+    return made;
   };
   for (const e of fixture.events) {
     const id =

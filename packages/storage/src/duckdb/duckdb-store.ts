@@ -1,7 +1,7 @@
 // The embedded store: EventStore and StateStore over one DuckDB file.
 import type { Store } from '../store';
-import { DuckDbDatabase, type DuckDbDatabaseOptions } from './duckdb-database';
 import { DuckDbAnalyticsStore } from './duckdb-analytics-store';
+import { DuckDbDatabase, type DuckDbDatabaseOptions } from './duckdb-database';
 import { DuckDbEventStore } from './duckdb-event-store';
 import { DuckDbProfileStore } from './duckdb-profile-store';
 import { DuckDbSegmentStore } from './duckdb-segment-store';

@@ -1,8 +1,9 @@
 // Read-side queries of the ProfileStore on DuckDB: activity and orders per resolved profile,
 // and which profiles new events touched. Orders leave out cancelled ones, as every KPI does.
+
+import type { ProfileActivity, ProfileOrder } from '../profile-store';
 import { duckdbDialect } from '../sql/dialect';
 import { resolvedEventsSql } from '../sql/resolved-events';
-import type { ProfileActivity, ProfileOrder } from '../profile-store';
 import type { DuckDbDatabase } from './duckdb-database';
 
 function profileFilter(

@@ -49,10 +49,32 @@ function nextPeriodStart(ms: number, period: 'week' | 'month'): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 }
 
+/** The figures of one period, in the order of the result columns after idx. */
+export const KPI_COLUMNS = [
+  'start_customers',
+  'end_customers',
+  'retained_customers',
+  'new_customers',
+  'ordering_customers',
+  'returning_customers',
+  'repeat_customers',
+  'orders',
+  'revenue',
+  'returning_revenue',
+  'sessions',
+  'converting_sessions',
+  'cart_sessions',
+  'abandoned_cart_sessions',
+] as const;
+
 /**
- * One row per period, in order: idx, start_customers, end_customers, retained_customers,
- * new_customers, ordering_customers, returning_customers, repeat_customers, orders, revenue,
- * returning_revenue, sessions, converting_sessions, cart_sessions, abandoned_cart_sessions.
+ * One row per period, in order: idx and the KPI_COLUMNS.
+ *
+ * The customer figures are computed "wide": one pass over the orders gives each profile a
+ * column per period boundary (active at that date?) and per period (orders, revenue), and one
+ * pass over those profiles sums them, so no order is joined to every period it matters for.
+ * Periods are contiguous, so the start of period i is the end of period i - 1 (S of a month is
+ * E of the month before).
  *
  * @example buildCustomerKpiQuery({ projectId, range, period: 'month', activityWindowDays: 365 }, duckdbDialect)
  */
@@ -60,113 +82,115 @@ export function buildCustomerKpiQuery(q: CustomerKpiQuery, d: Dialect): Compiled
   if (!Number.isInteger(q.activityWindowDays) || q.activityWindowDays < 1)
     throw new RangeError(`the activity window is a whole number of days >= 1, got ${q.activityWindowDays}`);
   const periods = kpiPeriods(q.range, q.period);
+  const n = periods.length;
   const windowMs = q.activityWindowDays * DAY_MS;
   const p = d.param('projectId', 'string');
-  const start = d.timestampFromMs(d.param('startMs', 'int'));
-  const end = d.timestampFromMs(d.param('endMs', 'int'));
-  const params: Record<string, string | number> = {
-    projectId: q.projectId,
-    startMs: q.range.startMs,
-    endMs: q.range.endMs,
-  };
+  const params: Record<string, string | number> = { projectId: q.projectId };
   const ts = (name: string, ms: number) => {
     params[name] = ms;
     return d.timestampFromMs(d.param(name, 'int'));
   };
-  // sw / ew: where the activity window before the period's start / end begins.
-  const periodRows = periods.map(
-    (r, i) =>
-      `SELECT ${i} AS idx, ${ts(`ps${i}`, r.startMs)} AS ps, ${ts(`pe${i}`, r.endMs)} AS pe, ` +
-      `${ts(`sw${i}`, r.startMs - windowMs)} AS sw, ${ts(`ew${i}`, r.endMs - windowMs)} AS ew`,
-  );
+  // b[j]: the boundaries (start of each period, then the end); w[j]: where the activity window
+  // before b[j] begins.
+  const bounds = [...periods.map((r) => r.startMs), periods[n - 1]!.endMs];
+  const b = bounds.map((ms, j) => ts(`b${j}`, ms));
+  const w = bounds.map((ms, j) => ts(`w${j}`, ms - windowMs));
+  const idx = [...Array(n).keys()];
   const filtered = q.segmentId !== undefined || q.lifecycleStage !== undefined;
   if (q.segmentId !== undefined) params.segmentId = q.segmentId;
   if (q.lifecycleStage !== undefined) params.lifecycleStage = q.lifecycleStage;
+  const inPeriod = (expr: string, i: number) => `${expr} >= ${b[i]} AND ${expr} < ${b[i + 1]}`;
 
+  const profilePeriods = [
+    'profile_id',
+    'min(ts) AS first_ts',
+    ...bounds.map((_, j) => `max(CASE WHEN ts >= ${w[j]} AND ts < ${b[j]} THEN 1 ELSE 0 END) AS a${j}`),
+    ...idx.map((i) => `sum(CASE WHEN ${inPeriod('ts', i)} THEN 1 ELSE 0 END) AS o${i}`),
+    ...idx.map((i) => `sum(CASE WHEN ${inPeriod('ts', i)} THEN revenue ELSE 0 END) AS r${i}`),
+  ];
+  // m_i: 1 when the profile belongs to the population of period i (always, unfiltered).
+  const m = (i: number) => (filtered ? `pop.m${i}` : '1');
+  const counted = (cond: string, i: number) => `sum(CASE WHEN ${cond} THEN ${m(i)} ELSE 0 END)`;
+  const totals = idx.flatMap((i) => [
+    `${counted(`pp.a${i} = 1`, i)} AS start_customers${i}`,
+    `${counted(`pp.a${i + 1} = 1`, i)} AS end_customers${i}`,
+    `${counted(`pp.a${i} = 1 AND pp.a${i + 1} = 1`, i)} AS retained_customers${i}`,
+    `${counted(inPeriod('pp.first_ts', i), i)} AS new_customers${i}`,
+    `${counted(`pp.o${i} > 0`, i)} AS ordering_customers${i}`,
+    `${counted(`pp.o${i} > 0 AND pp.first_ts < ${b[i]}`, i)} AS returning_customers${i}`,
+    `${counted(`pp.o${i} >= 2 OR (pp.o${i} >= 1 AND pp.first_ts < ${b[i]})`, i)} AS repeat_customers${i}`,
+    `sum(${m(i)} * pp.o${i}) AS orders${i}`,
+    `sum(${m(i)} * pp.r${i}) AS revenue${i}`,
+    `sum(CASE WHEN pp.first_ts < ${b[i]} THEN ${m(i)} * pp.r${i} ELSE 0 END) AS returning_revenue${i}`,
+  ]);
+  const end = b[n]!;
   const ctes = [
-    `periods AS (\n  ${periodRows.join('\n  UNION ALL ')}\n)`,
     customerOrdersCtes(d, { projectParam: p, before: end }),
-    `first_orders AS (SELECT profile_id, min(ts) AS first_ts FROM customer_orders GROUP BY profile_id)`,
-    `period_customers AS (
-  SELECT pr.idx AS idx, o.profile_id AS profile_id,
-         max(CASE WHEN o.ts < pr.ps THEN 1 ELSE 0 END) AS active_start,
-         max(CASE WHEN o.ts >= pr.ew THEN 1 ELSE 0 END) AS active_end,
-         sum(CASE WHEN o.ts >= pr.ps THEN 1 ELSE 0 END) AS orders,
-         sum(CASE WHEN o.ts >= pr.ps THEN o.revenue ELSE 0 END) AS revenue
-  FROM customer_orders o JOIN periods pr ON o.ts >= pr.sw AND o.ts < pr.pe
-  GROUP BY pr.idx, o.profile_id
+    `profile_periods AS (
+  SELECT ${profilePeriods.join(',\n         ')}
+  FROM customer_orders GROUP BY profile_id
 )`,
   ];
-  if (filtered) ctes.push(`population AS (\n  ${populationSql(q, d, p)}\n)`);
-  ctes.push(`customer_figures AS (
-  SELECT pc.idx AS idx,
-         sum(pc.active_start) AS start_customers,
-         sum(pc.active_end) AS end_customers,
-         sum(pc.active_start * pc.active_end) AS retained_customers,
-         sum(CASE WHEN f.first_ts >= pr.ps THEN 1 ELSE 0 END) AS new_customers,
-         sum(CASE WHEN pc.orders > 0 THEN 1 ELSE 0 END) AS ordering_customers,
-         sum(CASE WHEN pc.orders > 0 AND f.first_ts < pr.ps THEN 1 ELSE 0 END) AS returning_customers,
-         sum(CASE WHEN pc.orders >= 2 OR (pc.orders >= 1 AND f.first_ts < pr.ps) THEN 1 ELSE 0 END) AS repeat_customers,
-         sum(pc.orders) AS orders,
-         sum(pc.revenue) AS revenue,
-         sum(CASE WHEN f.first_ts < pr.ps THEN pc.revenue ELSE 0 END) AS returning_revenue
-  FROM period_customers pc
-  JOIN first_orders f ON f.profile_id = pc.profile_id
-  JOIN periods pr ON pr.idx = pc.idx${
-    filtered ? '\n  JOIN population pop ON pop.idx = pc.idx AND pop.profile_id = pc.profile_id' : ''
-  }
-  GROUP BY pc.idx
+  if (filtered) ctes.push(`population AS (\n  ${populationSql(q, d, { p, b, idx })}\n)`);
+  ctes.push(`customer_totals AS (
+  SELECT ${totals.join(',\n         ')}
+  FROM profile_periods pp${filtered ? '\n  JOIN population pop ON pop.profile_id = pp.profile_id' : ''}
 )`);
-  ctes.push(...sessionCtes(d, { p, start, end, filtered }));
+  ctes.push(...sessionCtes(q, d, { p, start: b[0]!, end, filtered, n }));
 
-  const figure = (name: string, from: string) => `coalesce(${from}.${name}, 0) AS ${name}`;
-  const customerCols = [
-    'start_customers',
-    'end_customers',
-    'retained_customers',
-    'new_customers',
-    'ordering_customers',
-    'returning_customers',
-    'repeat_customers',
-    'orders',
-    'revenue',
-    'returning_revenue',
-  ].map((c) => figure(c, 'cf'));
-  const sessionCols = ['sessions', 'converting_sessions', 'cart_sessions', 'abandoned_cart_sessions'].map(
-    (c) => figure(c, 'sf'),
+  const customerColumns = KPI_COLUMNS.slice(0, 10);
+  // Back from one wide row to one row per period.
+  const perPeriod = idx.map(
+    (i) =>
+      `SELECT ${i} AS idx, ${customerColumns.map((c) => `coalesce(${c}${i}, 0) AS ${c}`).join(', ')} FROM customer_totals`,
   );
+  const sessionColumns = KPI_COLUMNS.slice(10).map((c) => `coalesce(sf.${c}, 0) AS ${c}`);
   const sql = `
-WITH ${ctes.join(',\n')}
-SELECT pr.idx AS idx, ${[...customerCols, ...sessionCols].join(', ')}
-FROM periods pr
-LEFT JOIN customer_figures cf ON cf.idx = pr.idx
-LEFT JOIN session_figures sf ON sf.idx = pr.idx
-ORDER BY pr.idx`;
+WITH ${ctes.join(',\n')},
+customer_figures AS (
+  ${perPeriod.join('\n  UNION ALL ')}
+)
+SELECT cf.*, ${sessionColumns.join(', ')}
+FROM customer_figures cf
+LEFT JOIN session_figures sf ON sf.idx = cf.idx
+ORDER BY cf.idx`;
   return { sql, params };
 }
 
-/** (idx, profile_id): who counts in each period under the segment and lifecycle filters. */
-function populationSql(q: CustomerKpiQuery, d: Dialect, p: string): string {
+/** (profile_id, m0 .. m{n-1}): who counts in each period under the segment and lifecycle filters. */
+function populationSql(
+  q: CustomerKpiQuery,
+  d: Dialect,
+  { p, b, idx }: { p: string; b: string[]; idx: number[] },
+): string {
   const stage = d.param('lifecycleStage', 'string');
   const staged = `SELECT profile_id FROM profile_traits WHERE project_id = ${p} AND lifecycle_stage = ${stage}`;
   if (q.segmentId === undefined) {
-    return `SELECT pr.idx AS idx, t.profile_id AS profile_id FROM (${staged}) t CROSS JOIN periods pr`;
+    return `SELECT profile_id, ${idx.map((i) => `1 AS m${i}`).join(', ')} FROM (${staged}) t`;
   }
   // A member during the period: entered before it ended and did not leave before it started.
-  return `SELECT DISTINCT pr.idx AS idx, m.profile_id AS profile_id
-  FROM segment_memberships m
-  JOIN periods pr ON m.entered_at < pr.pe AND (m.left_at IS NULL OR m.left_at > pr.ps)
-  WHERE m.project_id = ${p} AND m.segment_id = ${d.param('segmentId', 'string')}${
-    q.lifecycleStage === undefined ? '' : ` AND m.profile_id IN (${staged})`
-  }`;
+  const member = idx.map(
+    (i) =>
+      `max(CASE WHEN entered_at < ${b[i + 1]} AND (left_at IS NULL OR left_at > ${b[i]}) THEN 1 ELSE 0 END) AS m${i}`,
+  );
+  return `SELECT profile_id, ${member.join(', ')}
+  FROM segment_memberships
+  WHERE project_id = ${p} AND segment_id = ${d.param('segmentId', 'string')}${
+    q.lifecycleStage === undefined ? '' : ` AND profile_id IN (${staged})`
+  }
+  GROUP BY profile_id`;
 }
 
 /** CTEs ending in session_figures(idx, sessions, converting_sessions, cart_sessions, abandoned_cart_sessions). */
 function sessionCtes(
+  q: CustomerKpiQuery,
   d: Dialect,
-  { p, start, end, filtered }: { p: string; start: string; end: string; filtered: boolean },
+  { p, start, end, filtered, n }: { p: string; start: string; end: string; filtered: boolean; n: number },
 ): string[] {
   const inRange = `project_id = ${p} AND ts >= ${start} AND ts < ${end} AND session_id IS NOT NULL`;
+  // The period of a session is where it started: a whole number of weeks or months after the
+  // (truncated) range start, which also holds for the clipped first and last period.
+  const periodOf = q.period === null ? '0' : d.diff(q.period, d.truncate(q.period, start), 's.started');
   const ctes = [
     `sessions AS (
   SELECT session_id, min(ts) AS started,
@@ -180,10 +204,9 @@ function sessionCtes(
   WHERE session_id IS NOT NULL AND ts >= ${start}
 )`,
     `period_sessions AS (
-  SELECT pr.idx AS idx, s.session_id AS session_id, s.added AS added, s.checked_out AS checked_out,
+  SELECT ${periodOf} AS idx, s.session_id AS session_id, s.added AS added, s.checked_out AS checked_out,
          CASE WHEN c.session_id IS NULL THEN 0 ELSE 1 END AS converted
   FROM sessions s
-  JOIN periods pr ON s.started >= pr.ps AND s.started < pr.pe
   LEFT JOIN converted c ON c.session_id = s.session_id
 )`,
   ];
@@ -194,11 +217,15 @@ function sessionCtes(
     const pairs = `(SELECT project_id, user_id, anonymous_id, session_id FROM events WHERE ${inRange}
       GROUP BY project_id, user_id, anonymous_id, session_id)`;
     const resolved = resolvedEventsSql(d, { projectParam: p, source: pairs, columns: 'e.session_id' });
+    const memberInPeriod = `CASE ps.idx ${[...Array(n).keys()].map((i) => `WHEN ${i} THEN pop.m${i}`).join(' ')} ELSE 0 END`;
     ctes.push(`kept_sessions AS (
-  SELECT DISTINCT sp.session_id AS session_id, pop.idx AS idx
-  FROM ${resolved} sp JOIN population pop ON pop.profile_id = sp.profile_id
+  SELECT DISTINCT ps.session_id AS session_id
+  FROM period_sessions ps
+  JOIN ${resolved} sp ON sp.session_id = ps.session_id
+  JOIN population pop ON pop.profile_id = sp.profile_id
+  WHERE ${memberInPeriod} = 1
 )`);
-    kept = '\n  JOIN kept_sessions k ON k.session_id = ps.session_id AND k.idx = ps.idx';
+    kept = '\n  JOIN kept_sessions k ON k.session_id = ps.session_id';
   }
   ctes.push(`session_figures AS (
   SELECT ps.idx AS idx, count(*) AS sessions, sum(ps.converted) AS converting_sessions,

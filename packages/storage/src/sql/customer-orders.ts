@@ -29,16 +29,16 @@ export function customerOrdersCtes(d: Dialect, { projectParam, before }: Custome
   const resolved = resolvedEventsSql(d, {
     projectParam,
     source: 'order_events',
-    where: `e.event = '${ORDER_COMPLETED}'`,
+    where: `e.event = '${ORDER_COMPLETED}'${before ? ` AND e.ts < ${before}` : ''}`,
     columns: 'e.order_id, e.message_id, e.ts, e.session_id, e.revenue',
   });
   return `order_events AS (
   SELECT project_id, event, order_id, message_id, ts, session_id, revenue, user_id, anonymous_id
   FROM events
-  WHERE project_id = ${projectParam}
-    AND event IN ('${ORDER_COMPLETED}', '${ORDER_CANCELLED}', '${REFUND_EVENT}')${
-      before ? `\n    AND (event <> '${ORDER_COMPLETED}' OR ts < ${before})` : ''
-    }
+  -- The prefix test is redundant but cheap: DuckDB pushes it into the scan (an IN list it does
+  -- not), so only order rows have their other columns read.
+  WHERE project_id = ${projectParam} AND event LIKE 'Order %'
+    AND event IN ('${ORDER_COMPLETED}', '${ORDER_CANCELLED}', '${REFUND_EVENT}')
 ),
 cancelled_orders AS (
   SELECT DISTINCT order_id FROM order_events WHERE event = '${ORDER_CANCELLED}' AND order_id IS NOT NULL

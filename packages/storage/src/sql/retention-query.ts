@@ -5,9 +5,9 @@
 // packages/analyses/src/cohorts.
 //
 // Plain GROUP BY and joins only (no window functions), so the ClickHouse adapter can compile the
-// same query. Visits are grouped per identity pair before they are resolved to profiles: the
-// profile depends only on (user id, anonymous id), so this resolves each pair once instead of
-// joining every event to identity_links.
+// same query. Visits (any event of the profile) are grouped per identity pair and period before
+// they are resolved to profiles: the profile depends only on (user id, anonymous id), so this
+// resolves each pair once instead of joining every event to identity_links.
 import type { CohortActivity, CohortBasis, CohortPeriod, RetentionQuery } from '../analytics-store';
 import { customerOrdersCtes } from './customer-orders';
 import type { CompiledQuery, Dialect } from './dialect';
@@ -35,8 +35,10 @@ export function buildRetentionQuery(q: RetentionQuery, d: Dialect): CompiledQuer
   const end = d.timestampFromMs(d.param('endMs', 'int'));
   const seg = d.param('segmentId', 'string');
   const needsOrders = q.cohortBy === 'first_order' || q.activity === 'order';
+  const needsVisits = q.cohortBy === 'first_visit' || q.activity === 'visit';
   const ctes: string[] = [];
   if (needsOrders) ctes.push(customerOrdersCtes(d, { projectParam: p }));
+  if (needsVisits) ctes.push(`visits AS (\n  ${visitsSql(q, d, p)}\n)`);
 
   const members = `SELECT profile_id FROM segment_memberships WHERE project_id = ${p} AND segment_id = ${seg}`;
   const onlyMembers = q.segmentId !== undefined && q.cohortBy !== 'segment_entry';
@@ -48,7 +50,7 @@ cohort AS (
   SELECT profile_id, ${d.truncate(q.period, 'first_ts')} AS cohort_start FROM cohort_starts
 ),
 activity AS (
-  ${activitySql(q, d, { p, start })}
+  ${activitySql(q, d, start)}
 ),
 cells AS (
   SELECT c.cohort_start AS cohort_start, ${d.diff(q.period, 'c.cohort_start', 'a.bucket')} AS period_offset
@@ -79,12 +81,8 @@ function cohortStartSql(basis: CohortBasis, d: Dialect, { p, seg }: { p: string;
   switch (basis) {
     case 'first_order':
       return 'SELECT profile_id, min(ts) AS first_ts FROM customer_orders GROUP BY profile_id';
-    case 'first_visit': {
-      const pairs = `(SELECT project_id, user_id, anonymous_id, min(ts) AS first_ts FROM events
-        WHERE project_id = ${p} GROUP BY project_id, user_id, anonymous_id)`;
-      const resolved = resolvedEventsSql(d, { projectParam: p, source: pairs, columns: 'e.first_ts' });
-      return `SELECT profile_id, min(first_ts) AS first_ts FROM ${resolved} rv GROUP BY profile_id`;
-    }
+    case 'first_visit':
+      return 'SELECT profile_id, min(first_ts) AS first_ts FROM visits GROUP BY profile_id';
     case 'segment_entry':
       return `SELECT profile_id, min(entered_at) AS first_ts FROM segment_memberships
         WHERE project_id = ${p} AND segment_id = ${seg} GROUP BY profile_id`;
@@ -92,15 +90,22 @@ function cohortStartSql(basis: CohortBasis, d: Dialect, { p, seg }: { p: string;
 }
 
 /** Distinct (profile_id, bucket): the periods in which each profile was active. */
-function activitySql(q: RetentionQuery, d: Dialect, { p, start }: { p: string; start: string }): string {
+function activitySql(q: RetentionQuery, d: Dialect, start: string): string {
   if (q.activity === 'order') {
     return `SELECT DISTINCT profile_id, ${d.truncate(q.period, 'ts')} AS bucket FROM customer_orders WHERE ts >= ${start}`;
   }
+  return `SELECT DISTINCT profile_id, bucket FROM visits WHERE bucket >= ${d.truncate(q.period, start)}`;
+}
+
+/**
+ * (profile_id, bucket, first_ts): the periods in which each profile visited, and its first
+ * event in each. One scan of the events serves both first-visit cohorts and visit activity.
+ */
+function visitsSql(q: RetentionQuery, d: Dialect, p: string): string {
   const bucket = d.truncate(q.period, 'ts');
-  const pairs = `(SELECT project_id, user_id, anonymous_id, ${bucket} AS bucket FROM events
-      WHERE project_id = ${p} AND ts >= ${start} GROUP BY project_id, user_id, anonymous_id, ${bucket})`;
-  const resolved = resolvedEventsSql(d, { projectParam: p, source: pairs, columns: 'e.bucket' });
-  return `SELECT DISTINCT profile_id, bucket FROM ${resolved} rv`;
+  const pairs = `(SELECT project_id, user_id, anonymous_id, ${bucket} AS bucket, min(ts) AS first_ts FROM events
+      WHERE project_id = ${p} GROUP BY project_id, user_id, anonymous_id, ${bucket})`;
+  return `SELECT * FROM ${resolvedEventsSql(d, { projectParam: p, source: pairs, columns: 'e.bucket, e.first_ts' })} rv`;
 }
 
 function validate(q: RetentionQuery): void {

@@ -118,6 +118,25 @@ export function segmentFixture({
         } else add({ event: 'Products Searched', query: pick(['boots', 'red hat', 'bag']) });
       }
     }
+    if (device && links.has(`a:${device}`) && v % 2 === 0) {
+      // Two devices with events at the same last moment: the latest session is the greatest id.
+      const mine = events.filter(
+        (e) => (e.anonymousId === anon || e.anonymousId === device) && e.timestamp <= now,
+      );
+      const last = Math.max(...mine.filter((e) => e.sessionId !== null).map((e) => e.timestamp));
+      if (Number.isFinite(last))
+        events.push(
+          storedEvent({
+            projectId,
+            anonymousId: device,
+            sessionId: `s-${v}-tie`,
+            event: 'Product Added',
+            properties: JSON.stringify({ price: 150 }),
+            timestamp: last,
+            receivedAt: last,
+          }),
+        );
+    }
     const profileId = links.get(`a:${anon}`) ?? (user && links.get(`u:${user}`)) ?? `a:${anon}`;
     if (rnd() < 0.75) traits.push(randomTraits(profileId, { now, rnd, pick, int, half }));
   }

@@ -1,0 +1,68 @@
+// Segments page: the saved segments with their member counts, and the segment builder with a live
+// member count for a new segment or the selected one.
+import { useState } from 'react';
+import { parseSegmentList, SEGMENTS_PATH, type SegmentInfo } from '../api/segments';
+import { useProjectQuery } from '../api/use-project-query';
+import { SegmentBuilder } from './segments/segment-builder';
+import { SegmentList } from './segments/segment-list';
+
+export function SegmentsPage() {
+  const query = useProjectQuery(SEGMENTS_PATH, parseSegmentList);
+  const [selected, setSelected] = useState<SegmentInfo | null>(null);
+  // A fresh builder after "New segment" even when nothing was selected.
+  const [draft, setDraft] = useState(0);
+
+  const reload = () => query.retry();
+
+  return (
+    <div className="page" data-testid="segments-page" data-state={query.status}>
+      <div className="page-heading">
+        <h1>Segments</h1>
+        <p className="muted">Groups of profiles defined by a rule, evaluated on the latest data.</p>
+      </div>
+      <section className="card section-card" aria-labelledby="saved-segments-title">
+        <div className="card-heading">
+          <h2 id="saved-segments-title">Saved segments</h2>
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="segment-new"
+            onClick={() => {
+              setSelected(null);
+              setDraft((n) => n + 1);
+            }}
+          >
+            New segment
+          </button>
+        </div>
+        {query.status === 'error' && (
+          <p className="error" role="alert">
+            {query.error.message}
+          </p>
+        )}
+        {query.data === null && query.status === 'loading' && <p className="muted">Loading…</p>}
+        {query.data !== null && (
+          <SegmentList
+            segments={query.data}
+            selectedId={selected?.segmentId ?? null}
+            onSelect={setSelected}
+            version={draft}
+          />
+        )}
+      </section>
+      <SegmentBuilder
+        key={selected?.segmentId ?? `new-${draft}`}
+        segment={selected}
+        onSaved={(segment) => {
+          setSelected(segment);
+          reload();
+        }}
+        onDeleted={() => {
+          setSelected(null);
+          setDraft((n) => n + 1);
+          reload();
+        }}
+      />
+    </div>
+  );
+}
