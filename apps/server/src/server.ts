@@ -13,6 +13,7 @@ import type { Config } from './config';
 import { removeServerFile, writeServerFile } from './server-file';
 import { CentricService } from './services/centric-service';
 import { IdentityLinker } from './services/identity-linker';
+import { SegmentService } from './services/segment-service';
 
 export interface RunningServer {
   url: string;
@@ -72,10 +73,13 @@ export async function startServer(
   });
 
   // Computed traits follow the events: an incremental refresh redoes the profiles touched since.
+  // Then segment memberships, so "segment entry" cohorts see who entered when.
+  const segmentService = new SegmentService(store);
   const traitsTimer = setInterval(() => {
     service.profiles
       .refreshTraits(project.id)
-      .catch((error) => app?.log.warn({ err: error }, 'traits refresh failed'));
+      .then(() => segmentService.refresh(project.id))
+      .catch((error) => app?.log.warn({ err: error }, 'traits or segment refresh failed'));
   }, config.traitsRefreshIntervalMs);
   traitsTimer.unref();
 

@@ -1,34 +1,33 @@
-// The retention heatmap: cohorts × period offset, coloured by the share of the cohort active, with a
-// cohort size column. `data-cohorts` carries the number of cohorts for tests and scripts.
+// A retention heatmap: cohorts × period offset, coloured by the share of the cohort active (or by the
+// difference between two matrices), with a cohort size column. `data-cohorts` carries the number of
+// cohort rows shown (without the average row) for tests and scripts.
 import { useMemo } from 'react';
-import type { RetentionMatrix } from '../api/customer-analytics';
-import { todayUtc } from '../dates/range';
 import { Chart } from './chart';
-import { buildRetentionOption } from './retention-option';
+import { buildRetentionOption, type HeatmapData } from './retention-option';
 
 interface Props {
-  matrix: RetentionMatrix;
-  kind?: 'rate' | 'difference';
-  testId?: string;
+  data: HeatmapData;
   label: string;
+  testId: string;
 }
 
 const ROW_PX = 30;
-const CHROME_PX = 110;
+const CHROME_PX = 100;
 
-export function RetentionHeatmap({ matrix, kind = 'rate', testId = 'retention-heatmap', label }: Props) {
-  const option = useMemo(() => buildRetentionOption(matrix, { today: todayUtc(), kind }), [matrix, kind]);
-  const height = Math.max(220, CHROME_PX + ROW_PX * matrix.cohorts.length);
+export function RetentionHeatmap({ data, label, testId }: Props) {
+  const option = useMemo(() => buildRetentionOption(data), [data]);
+  const rows = data.cohorts.length + (data.average === null ? 0 : 1);
   return (
     <Chart
       option={option}
       className="chart heatmap"
-      style={{ height }}
+      style={{ height: Math.max(200, CHROME_PX + ROW_PX * rows) }}
       data-testid={testId}
-      data-cohorts={matrix.cohorts.length}
-      data-periods={matrix.periods}
+      data-cohorts={data.cohorts.length}
+      data-periods={data.periods}
+      data-kind={data.kind}
       role="img"
-      aria-label={`${label}: heatmap of ${matrix.cohorts.length} cohorts over ${matrix.periods} ${matrix.period}s.`}
+      aria-label={`${label}: heatmap of ${data.cohorts.length} cohorts over ${data.periods} ${data.period}s.`}
     />
   );
 }

@@ -1,61 +1,65 @@
-// Checks the retention heatmap's cells: future periods left empty, sizes in their own column, and the
-// difference of two matrices aligned by cohort.
+// Checks the retention heatmap data: empty cohorts left out, sizes in their own column, unobserved
+// periods left empty, an average row, and the difference heatmap of a comparison.
 import { describe, expect, it } from 'vitest';
-import type { RetentionMatrix } from '../api/customer-analytics';
-import { buildRetentionOption, differenceMatrix, offsetStart, retentionCells } from './retention-option';
+import type { RetentionComparison, RetentionMatrix } from '../api/customer-analytics';
+import { buildRetentionOption, differenceHeatmap, heatmapCells, rateHeatmap } from './retention-option';
 
 const matrix: RetentionMatrix = {
+  cohortBy: 'first_order',
+  activity: 'order',
   period: 'month',
   periods: 3,
   cohorts: [
-    { start: '2025-01-01', size: 10, retained: [10, 4, 2], rates: [1, 0.4, 0.2] },
-    { start: '2025-02-01', size: 5, retained: [5, 1, 0], rates: [1, 0.2, 0] },
+    { label: '2025-01', start: '2025-01-01', size: 10, active: [10, 4, 2], rates: [1, 0.4, 0.2] },
+    { label: '2025-02', start: '2025-02-01', size: 0, active: [0, 0, null], rates: [null, null, null] },
+    { label: '2025-03', start: '2025-03-01', size: 5, active: [5, 1, null], rates: [1, 0.2, null] },
   ],
+  average: [1, 1 / 3, 0.2],
+  definition: 'Cohorts by first order.',
 };
 
-describe('offsetStart', () => {
-  it('adds days, weeks and months in UTC', () => {
-    expect(offsetStart('2025-01-31', 'month', 1)).toBe('2025-02-01');
-    expect(offsetStart('2025-03-03', 'week', 2)).toBe('2025-03-17');
-    expect(offsetStart('2025-12-31', 'day', 1)).toBe('2026-01-01');
+describe('rateHeatmap', () => {
+  it('leaves out empty cohorts and adds the average row', () => {
+    const data = rateHeatmap(matrix);
+    expect(data.cohorts.map((c) => c.label)).toEqual(['2025-01', '2025-03']);
+    expect(data.average).toMatchObject({ label: 'Average', size: 15 });
   });
-});
 
-describe('retentionCells', () => {
-  it('leaves periods that have not started empty', () => {
-    const cells = retentionCells(matrix, '2025-03-15');
-    expect(cells.filter((c) => c.y === 1).map((c) => c.value)).toEqual([1, 0.2, null]);
-    expect(cells.filter((c) => c.y === 0).map((c) => c.value)).toEqual([1, 0.4, 0.2]);
-  });
-});
-
-describe('buildRetentionOption', () => {
-  it('puts the cohort sizes in the first column and one row per cohort', () => {
-    const option = buildRetentionOption(matrix, { today: '2030-01-01' });
-    const series = option.series as { data: number[][] }[];
-    expect(series[0]?.data).toEqual([
+  it('puts sizes in column 0 and skips periods not begun', () => {
+    const { sizes, values } = heatmapCells(rateHeatmap(matrix));
+    expect(sizes).toEqual([
       [0, 0, 10],
       [0, 1, 5],
+      [0, 2, 15],
     ]);
-    expect(series[1]?.data).toHaveLength(6);
-    expect((option.yAxis as { data: string[] }).data).toEqual(['2025-01', '2025-02']);
+    expect(values.filter((c) => c[1] === 1)).toEqual([
+      [1, 1, 1],
+      [2, 1, 0.2],
+    ]);
+  });
+
+  it('builds one y label per row, oldest first', () => {
+    const option = buildRetentionOption(rateHeatmap(matrix));
+    expect((option.yAxis as { data: string[] }).data).toEqual(['2025-01', '2025-03', 'Average']);
+    expect((option.xAxis as { data: string[] }).data).toEqual(['Size', 'M0', 'M1', 'M2']);
   });
 });
 
-describe('differenceMatrix', () => {
-  it('subtracts the base rates from the compared cohorts that both have', () => {
-    const compare: RetentionMatrix = {
-      period: 'month',
-      periods: 2,
-      cohorts: [
-        { start: '2025-02-01', size: 2, retained: [2, 1], rates: [1, 0.5] },
-        { start: '2025-04-01', size: 1, retained: [1, 0], rates: [1, 0] },
+describe('differenceHeatmap', () => {
+  it('keeps cohorts with customers on either side', () => {
+    const comparison: RetentionComparison = {
+      segmentId: 'seg_1',
+      matrix,
+      difference: [
+        { label: '2025-01', start: '2025-01-01', sizeA: 10, sizeB: 2, difference: [0, 0.1, -0.2] },
+        { label: '2025-02', start: '2025-02-01', sizeA: 0, sizeB: 0, difference: [null, null, null] },
       ],
+      averageDifference: [0, 0.1, -0.2],
+      definition: 'B − A.',
     };
-    const diff = differenceMatrix(matrix, compare);
-    expect(diff.periods).toBe(2);
-    expect(diff.cohorts).toHaveLength(1);
-    expect(diff.cohorts[0]?.rates[0]).toBe(0);
-    expect(diff.cohorts[0]?.rates[1]).toBeCloseTo(0.3);
+    const data = differenceHeatmap(comparison);
+    expect(data.kind).toBe('difference');
+    expect(data.cohorts.map((c) => [c.label, c.size])).toEqual([['2025-01', 2]]);
+    expect(data.average).toBeNull();
   });
 });

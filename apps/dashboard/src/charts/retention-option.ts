@@ -1,149 +1,160 @@
-// Builds the ECharts option of a retention heatmap (pure, so it is unit-tested): one row per cohort
-// (oldest on top), one column per period offset, the colour and the label giving the share of the
-// cohort active in that period; a grey first column gives the cohort size. Periods that have not
-// started yet stay empty instead of showing a misleading 0 %.
-import type { CohortPeriod, RetentionMatrix } from '../api/customer-analytics';
+// Builds the retention heatmaps' ECharts options (pure, so it is unit-tested): one row per cohort
+// (oldest on top) plus a size-weighted average row, one column per period offset, colour and label
+// giving the share of the cohort active in that period; a grey first column gives the cohort size.
+// Cohorts without customers are left out; periods not begun yet stay empty rather than 0 %.
+import type { CohortPeriod, RetentionComparison, RetentionMatrix } from '../api/customer-analytics';
 import type { ChartOption } from './echarts-setup';
 
 export const SIZE_COLUMN = 'Size';
+export const AVERAGE_ROW = 'Average';
 
-/** A cohort's period start, k periods later, as YYYY-MM-DD (UTC). */
-export function offsetStart(start: string, period: CohortPeriod, k: number): string {
-  const d = new Date(`${start}T00:00:00Z`);
-  if (period === 'day') d.setUTCDate(d.getUTCDate() + k);
-  else if (period === 'week') d.setUTCDate(d.getUTCDate() + 7 * k);
-  else d.setUTCMonth(d.getUTCMonth() + k, 1);
-  return d.toISOString().slice(0, 10);
+export interface HeatmapRow {
+  label: string;
+  size: number;
+  /** Fractions (rates, or differences of rates); null where not observed. */
+  values: (number | null)[];
+  /** Active customers per offset, for the tooltip; null for the difference and average rows. */
+  active: (number | null)[] | null;
 }
 
-export function cohortLabel(start: string, period: CohortPeriod): string {
-  if (period === 'month') return start.slice(0, 7);
-  if (period === 'week') return `wk of ${start}`;
-  return start;
+export interface HeatmapData {
+  kind: 'rate' | 'difference';
+  period: CohortPeriod;
+  periods: number;
+  cohorts: HeatmapRow[];
+  /** Shown as a last row, when present. */
+  average: HeatmapRow | null;
 }
 
 export function offsetLabel(period: CohortPeriod, k: number): string {
   return `${period === 'day' ? 'D' : period === 'week' ? 'W' : 'M'}${k}`;
 }
 
-export interface HeatmapCell {
-  /** Column index: 0 is the size column, 1 + k the offset k. */
-  x: number;
-  y: number;
-  value: number | null;
+/** The heatmap of a retention matrix: non-empty cohorts and the average. */
+export function rateHeatmap(matrix: RetentionMatrix): HeatmapData {
+  const cohorts = matrix.cohorts
+    .filter((c) => c.size > 0)
+    .map((c) => ({ label: c.label, size: c.size, values: c.rates, active: c.active }));
+  return {
+    kind: 'rate',
+    period: matrix.period,
+    periods: matrix.periods,
+    cohorts,
+    average:
+      cohorts.length > 1
+        ? {
+            label: AVERAGE_ROW,
+            size: cohorts.reduce((sum, c) => sum + c.size, 0),
+            values: matrix.average,
+            active: null,
+          }
+        : null,
+  };
 }
 
-/** Rates per cell, null for offsets that start after `today` (YYYY-MM-DD) or the API left empty. */
-export function retentionCells(matrix: RetentionMatrix, today: string): HeatmapCell[] {
-  const cells: HeatmapCell[] = [];
-  matrix.cohorts.forEach((cohort, y) => {
-    for (let k = 0; k < matrix.periods; k++) {
-      const future = offsetStart(cohort.start, matrix.period, k) > today;
-      const rate = cohort.rates[k];
-      cells.push({ x: k + 1, y, value: future || rate === undefined ? null : rate });
+/** The heatmap of compared − base, in fractions, for cohorts with customers on either side. */
+export function differenceHeatmap(comparison: RetentionComparison): HeatmapData {
+  const cohorts = comparison.difference
+    .filter((c) => c.sizeA > 0 || c.sizeB > 0)
+    .map((c) => ({ label: c.label, size: c.sizeB, values: c.difference, active: null }));
+  return {
+    kind: 'difference',
+    period: comparison.matrix.period,
+    periods: comparison.matrix.periods,
+    cohorts,
+    average:
+      cohorts.length > 1
+        ? {
+            label: AVERAGE_ROW,
+            size: cohorts.reduce((sum, c) => sum + c.size, 0),
+            values: comparison.averageDifference,
+            active: null,
+          }
+        : null,
+  };
+}
+
+function percent(v: number, signed: boolean): string {
+  const digits = v !== 0 && Math.abs(v) < 0.1 ? 1 : 0;
+  return `${signed && v > 0 ? '+' : ''}${(v * 100).toFixed(digits)}${signed ? ' pp' : '%'}`;
+}
+
+/** [x, y, value] cells: x 0 is the size column, x 1 + k the offset k. */
+export function heatmapCells(data: HeatmapData): { sizes: number[][]; values: number[][] } {
+  const rows = data.average === null ? data.cohorts : [...data.cohorts, data.average];
+  const sizes = rows.map((row, y) => [0, y, row.size]);
+  const values: number[][] = [];
+  rows.forEach((row, y) => {
+    for (let k = 0; k < data.periods; k++) {
+      const v = row.values[k];
+      if (v !== null && v !== undefined) values.push([k + 1, y, v]);
     }
   });
-  return cells;
+  return { sizes, values };
 }
 
-export interface HeatmapStyle {
-  /** 'rate': 0..1 from white to accent; 'difference': -1..1 diverging, in percentage points. */
-  kind: 'rate' | 'difference';
-}
-
-const percent = (v: number, signed: boolean) =>
-  `${signed && v > 0 ? '+' : ''}${(v * 100).toFixed(v !== 0 && Math.abs(v) < 0.1 ? 1 : 0)}%`;
-
-export function buildRetentionOption(
-  matrix: RetentionMatrix,
-  { today, kind = 'rate' }: { today: string; kind?: HeatmapStyle['kind'] },
-): ChartOption {
-  const yLabels = matrix.cohorts.map((c) => cohortLabel(c.start, matrix.period));
-  const xLabels = [
-    SIZE_COLUMN,
-    ...Array.from({ length: matrix.periods }, (_, k) => offsetLabel(matrix.period, k)),
-  ];
-  const cells = retentionCells(matrix, today).filter((c) => c.value !== null);
-  const signed = kind === 'difference';
-  const max = signed ? Math.max(0.05, ...cells.map((c) => Math.abs(c.value ?? 0))) : 1;
+export function buildRetentionOption(data: HeatmapData): ChartOption {
+  const rows = data.average === null ? data.cohorts : [...data.cohorts, data.average];
+  const yLabels = rows.map((r) => r.label);
+  const xLabels = [SIZE_COLUMN, ...Array.from({ length: data.periods }, (_, k) => offsetLabel(data.period, k))];
+  const { sizes, values } = heatmapCells(data);
+  const signed = data.kind === 'difference';
+  const spread = signed ? Math.max(0.05, ...values.map((c) => Math.abs(c[2] ?? 0))) : 1;
   return {
     animation: false,
-    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+    grid: { left: 8, right: 16, top: 8, bottom: 48, containLabel: true },
     tooltip: {
       position: 'top',
       formatter: (params) => {
         const item = Array.isArray(params) ? params[0] : params;
-        const data = item?.data;
-        if (!Array.isArray(data)) return '';
-        const [x, y, v] = data as [number, number, number];
-        const cohort = matrix.cohorts[y];
-        if (cohort === undefined) return '';
-        if (x === 0) return `${yLabels[y]}<br/><b>${cohort.size}</b> customers in the cohort`;
-        const k = x - 1;
-        const count = cohort.retained[k];
-        return signed
-          ? `${yLabels[y]} · ${xLabels[x]}<br/><b>${percent(v, true)}</b> points vs. all`
-          : `${yLabels[y]} · ${xLabels[x]}<br/><b>${percent(v, false)}</b> (${count ?? '—'} of ${cohort.size}) active`;
+        const cell = item?.data;
+        if (!Array.isArray(cell)) return '';
+        const [x, y, v] = cell as [number, number, number];
+        const row = rows[y];
+        if (row === undefined) return '';
+        if (x === 0) return `${row.label}<br/><b>${row.size}</b> customers`;
+        const where = `${row.label} · ${xLabels[x]}`;
+        if (signed) return `${where}<br/><b>${percent(v, true)}</b> (percentage points)`;
+        const count = row.active?.[x - 1];
+        const of = count === null || count === undefined ? '' : ` (${count} of ${row.size})`;
+        return `${where}<br/><b>${percent(v, false)}</b>${of} active`;
       },
     },
-    xAxis: { type: 'category', data: xLabels, splitArea: { show: true }, position: 'top' },
+    xAxis: { type: 'category', data: xLabels, position: 'top', splitArea: { show: true } },
     yAxis: { type: 'category', data: yLabels, inverse: true, splitArea: { show: true } },
     visualMap: {
       type: 'continuous',
       seriesIndex: 1,
-      min: signed ? -max : 0,
-      max,
-      calculable: false,
+      min: signed ? -spread : 0,
+      max: spread,
       orient: 'horizontal',
       left: 'center',
       bottom: 0,
       itemHeight: 200,
-      inRange: { color: signed ? ['#d9534f', '#f7f7f7', '#2e9d5b'] : ['#eef1fd', '#4f6bed', '#1f2f8f'] },
+      itemWidth: 12,
+      inRange: { color: signed ? ['#d9534f', '#f7f7f7', '#2e9d5b'] : ['#eef1fd', '#7f93f2', '#1f2f8f'] },
       formatter: (value) => percent(Number(value), signed),
     },
     series: [
       {
         type: 'heatmap',
         name: 'Cohort size',
-        data: matrix.cohorts.map((c, y) => [0, y, c.size]),
+        data: sizes,
         itemStyle: { color: '#eceef2', borderColor: '#ffffff', borderWidth: 1 },
         label: { show: true, color: '#1d2330', fontWeight: 'bold' },
       },
       {
         type: 'heatmap',
         name: signed ? 'Difference' : 'Retention',
-        data: cells.map((c) => [c.x, c.y, c.value ?? 0]),
+        data: values,
         itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
         label: {
-          show: matrix.periods <= 24,
+          show: data.periods <= 24,
           fontSize: 11,
-          formatter: (p) => {
-            const data = p.data;
-            return Array.isArray(data) ? percent(Number(data[2]), signed) : '';
-          },
+          formatter: (p) => (Array.isArray(p.data) ? percent(Number(p.data[2]), signed) : ''),
         },
         emphasis: { itemStyle: { borderColor: '#1d2330', borderWidth: 1 } },
       },
     ],
-  };
-}
-
-/** compare − base per cohort and offset, for cohorts and offsets both have. */
-export function differenceMatrix(base: RetentionMatrix, compare: RetentionMatrix): RetentionMatrix {
-  const byStart = new Map(base.cohorts.map((c) => [c.start, c]));
-  const periods = Math.min(base.periods, compare.periods);
-  return {
-    period: base.period,
-    periods,
-    cohorts: compare.cohorts.flatMap((c) => {
-      const b = byStart.get(c.start);
-      if (b === undefined) return [];
-      const rates = Array.from({ length: periods }, (_, k) => {
-        const x = c.rates[k];
-        const y = b.rates[k];
-        return x === null || x === undefined || y === null || y === undefined ? null : x - y;
-      });
-      return [{ start: c.start, size: c.size, retained: c.retained.slice(0, periods), rates }];
-    }),
   };
 }
