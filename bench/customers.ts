@@ -61,7 +61,10 @@ function generateSql(events: number): string[] {
   ];
 }
 
-async function timed<T>(repeat: number, run: () => Promise<T>): Promise<{ first: number; best: number; result: T }> {
+async function timed<T>(
+  repeat: number,
+  run: () => Promise<T>,
+): Promise<{ first: number; best: number; result: T }> {
   let first = 0;
   let best = Number.POSITIVE_INFINITY;
   let result: T | undefined;
@@ -116,13 +119,26 @@ export default async function customers(args: string[]): Promise<void> {
     );
     figure('retention_ms', retention.first, 'ms');
     figure('retention_best_ms', retention.best, 'ms');
-    figure('cohort_customers', retention.result.cohorts.reduce((n, c) => n + c.size, 0), 'count');
+    figure(
+      'cohort_customers',
+      retention.result.cohorts.reduce((n, c) => n + c.size, 0),
+      'count',
+    );
     const kpis = await timed(repeat, () =>
-      store.analytics.customerKpis({ projectId: PROJECT, range: year, period: 'month', activityWindowDays: 365 }),
+      store.analytics.customerKpis({
+        projectId: PROJECT,
+        range: year,
+        period: 'month',
+        activityWindowDays: 365,
+      }),
     );
     figure('kpis_ms', kpis.first, 'ms');
     figure('kpis_best_ms', kpis.best, 'ms');
-    figure('kpi_orders', kpis.result.periods.reduce((n, p) => n + p.orders, 0), 'count');
+    figure(
+      'kpi_orders',
+      kpis.result.periods.reduce((n, p) => n + p.orders, 0),
+      'count',
+    );
   } finally {
     await store.close();
     if (dir) rmSync(dir, { recursive: true, force: true });

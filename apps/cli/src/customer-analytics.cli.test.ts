@@ -65,7 +65,11 @@ const order = (userId: string, day: string, orderId: string, revenue: number): S
 beforeAll(async () => {
   server = await startTestServer();
   await server.service.store.events.append({
-    events: [order('c1', '2025-01-05', 'o1', 100), order('c2', '2025-01-15', 'o2', 20), order('c1', '2025-02-03', 'o3', 60)],
+    events: [
+      order('c1', '2025-01-05', 'o1', 100),
+      order('c2', '2025-01-15', 'o2', 20),
+      order('c1', '2025-02-03', 'o3', 60),
+    ],
     orderItems: [],
   });
 });
@@ -90,12 +94,21 @@ describe('centric query kpis / retention', () => {
       '--json',
     ]);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { periods: Record<string, unknown>[]; definitions: Record<string, string> };
-    expect(json.periods.map((p) => [p.from, p.newCustomers, p.returningCustomers, p.retentionRate, p.churnRate])).toEqual([
+    const json = JSON.parse(r.stdout) as {
+      periods: Record<string, unknown>[];
+      definitions: Record<string, string>;
+    };
+    expect(
+      json.periods.map((p) => [p.from, p.newCustomers, p.returningCustomers, p.retentionRate, p.churnRate]),
+    ).toEqual([
       ['2025-01-01', 2, 0, null, null],
       ['2025-02-01', 0, 1, 100, 0],
     ]);
-    expect(json.periods[1]).toMatchObject({ returningCustomerRevenue: 60, repurchaseRate: 100, averageOrderValue: 60 });
+    expect(json.periods[1]).toMatchObject({
+      returningCustomerRevenue: 60,
+      repurchaseRate: 100,
+      averageOrderValue: 60,
+    });
     for (const key of [
       'retentionRate',
       'churnRate',

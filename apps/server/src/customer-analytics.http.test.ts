@@ -43,7 +43,15 @@ function event(e: Partial<StoredEvent> & { event: string; timestamp: number }): 
   };
 }
 const order = (who: Partial<StoredEvent>, day: string, sessionId: string, orderId: string, revenue: number) =>
-  event({ ...who, event: 'Order Completed', timestamp: at(day), sessionId, orderId, revenue, currency: 'EUR' });
+  event({
+    ...who,
+    event: 'Order Completed',
+    timestamp: at(day),
+    sessionId,
+    orderId,
+    revenue,
+    currency: 'EUR',
+  });
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -64,8 +72,13 @@ beforeAll(async () => {
     ],
     orderItems: [],
   });
-  await store.profiles.link(server.project.id, { identities: ['a:anon-3', 'u:u3'], reason: 'test', at: at('2025-03-05') });
-  segmentId = (await store.segments.create(server.project.id, { name: 'loyal', rule: 'orders >= 2' })).segmentId;
+  await store.profiles.link(server.project.id, {
+    identities: ['a:anon-3', 'u:u3'],
+    reason: 'test',
+    at: at('2025-03-05'),
+  });
+  segmentId = (await store.segments.create(server.project.id, { name: 'loyal', rule: 'orders >= 2' }))
+    .segmentId;
   // The membership history is written by the segment refresh; here by hand, for u1 only.
   await (store as DuckDbStore).analytics.db.execute(
     `INSERT INTO segment_memberships VALUES ($p, $s, 'u:u1', TIMESTAMP '2025-01-01', NULL)`,
@@ -77,7 +90,9 @@ afterAll(async () => {
 });
 
 async function get<T = Record<string, unknown>>(path: string): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.keys.secretKey}` } });
+  const res = await fetch(`${server.url}${path}`, {
+    headers: { authorization: `Bearer ${server.keys.secretKey}` },
+  });
   return { status: res.status, json: (await res.json()) as T };
 }
 
@@ -92,7 +107,11 @@ interface Matrix {
 }
 interface Retention {
   matrix: Matrix;
-  comparison: { labels: { a: string; b: string }; matrix: Matrix; average: { difference: (number | null)[] } } | null;
+  comparison: {
+    labels: { a: string; b: string };
+    matrix: Matrix;
+    average: { difference: (number | null)[] };
+  } | null;
 }
 
 describe('GET /v1/query/kpis', () => {
@@ -100,14 +119,22 @@ describe('GET /v1/query/kpis', () => {
     const { status, json } = await get<Kpis>('/v1/query/kpis?from=2025-01-01&to=2025-03-31&period=month');
     expect(status).toBe(200);
     const pick = (keys: string[]) => json.periods.map((p) => keys.map((k) => p[k]));
-    expect(pick(['from', 'to', 'startCustomers', 'endCustomers', 'newCustomers', 'retentionRate', 'churnRate'])).toEqual([
+    expect(
+      pick(['from', 'to', 'startCustomers', 'endCustomers', 'newCustomers', 'retentionRate', 'churnRate']),
+    ).toEqual([
       ['2025-01-01', '2025-01-31', 0, 2, 2, null, null],
       ['2025-02-01', '2025-02-28', 2, 3, 1, 100, 0],
       // u4's only order is cancelled; the signed-in order of the linked visitor is not new.
       ['2025-03-01', '2025-03-31', 3, 3, 0, 100, 0],
     ]);
     expect(
-      pick(['returningCustomers', 'returningCustomerRevenue', 'repurchaseRate', 'averageOrderValue', 'revenue']),
+      pick([
+        'returningCustomers',
+        'returningCustomerRevenue',
+        'repurchaseRate',
+        'averageOrderValue',
+        'revenue',
+      ]),
     ).toEqual([
       [0, 0, 0, 70, 140],
       [1, 50, 50, 40, 80],
@@ -132,7 +159,12 @@ describe('GET /v1/query/kpis', () => {
     // A 30-day window: active on March 1 = u1 (Feb 10) and the linked visitor (Feb 5); on
     // April 1 only the latter (Mar 5).
     const short = await get<Kpis>('/v1/query/kpis?from=2025-03-01&to=2025-03-31&activityWindow=30');
-    expect(short.json.periods[0]).toMatchObject({ startCustomers: 2, endCustomers: 1, retentionRate: 50, churnRate: 50 });
+    expect(short.json.periods[0]).toMatchObject({
+      startCustomers: 2,
+      endCustomers: 1,
+      retentionRate: 50,
+      churnRate: 50,
+    });
     expect(short.json.definitions.activeCustomer).toContain('30 days');
   });
 
@@ -157,7 +189,11 @@ describe('GET /v1/query/retention', () => {
     ]);
     expect(json.matrix.average).toEqual([100, 66.67, 0]);
     expect(json.comparison!.labels).toEqual({ a: 'all customers', b: `segment ${segmentId}` });
-    expect(json.comparison!.matrix.cohorts[0]).toMatchObject({ cohort: '2025-01', size: 1, rates: [100, 100, 0] });
+    expect(json.comparison!.matrix.cohorts[0]).toMatchObject({
+      cohort: '2025-01',
+      size: 1,
+      rates: [100, 100, 0],
+    });
     expect(json.comparison!.average.difference).toEqual([0, 33.33, 0]);
   });
 
@@ -168,6 +204,8 @@ describe('GET /v1/query/retention', () => {
 
   it('describes both routes in the OpenAPI document', async () => {
     const { json } = await get<{ paths: Record<string, unknown> }>('/docs/json');
-    expect(Object.keys(json.paths)).toEqual(expect.arrayContaining(['/v1/query/kpis', '/v1/query/retention']));
+    expect(Object.keys(json.paths)).toEqual(
+      expect.arrayContaining(['/v1/query/kpis', '/v1/query/retention']),
+    );
   });
 });

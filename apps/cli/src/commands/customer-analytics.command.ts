@@ -17,13 +17,19 @@ export function registerCustomerAnalyticsCommands(
 ): void {
   query
     .command('kpis')
-    .description('customer KPIs: retention rate (CRR), churn, returning-customer revenue, repurchase, AOV ...')
+    .description(
+      'customer KPIs: retention rate (CRR), churn, returning-customer revenue, repurchase, AOV ...',
+    )
     .option('--from <day>', 'first day YYYY-MM-DD (UTC), default 30 days ago')
     .option('--to <day>', 'last day YYYY-MM-DD (UTC), default today')
     .addOption(new Option('--period <period>', 'one row per week or month').choices(['week', 'month']))
     .option('--segment <id>', 'only members of this segment')
     .option('--lifecycle-stage <stage>', 'only customers in this lifecycle stage (new, active, at risk ...)')
-    .option('--activity-window <days>', 'days in which a customer must have ordered to be active (default 365)', positiveInt)
+    .option(
+      '--activity-window <days>',
+      'days in which a customer must have ordered to be active (default 365)',
+      positiveInt,
+    )
     .option('--json', 'machine-readable output')
     .action(
       async (opts: {
@@ -57,8 +63,14 @@ export function registerCustomerAnalyticsCommands(
         .choices(['first_order', 'first_visit', 'segment_entry'])
         .default('first_order'),
     )
-    .addOption(new Option('--activity <activity>', 'what counts as active').choices(['order', 'visit']).default('order'))
-    .addOption(new Option('--period <period>', 'cohort unit').choices(['day', 'week', 'month']).default('month'))
+    .addOption(
+      new Option('--activity <activity>', 'what counts as active')
+        .choices(['order', 'visit'])
+        .default('order'),
+    )
+    .addOption(
+      new Option('--period <period>', 'cohort unit').choices(['day', 'week', 'month']).default('month'),
+    )
     .option('--from <day>', 'first day in which cohorts start (default: --periods periods ago)')
     .option('--to <day>', 'last day in which cohorts start (default today)')
     .option('--periods <n>', 'offsets shown (default 12)', positiveInt)
@@ -101,7 +113,9 @@ const money = (v: number | null) => (v === null ? '-' : v.toFixed(2));
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
   return rows
-    .map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
+    .map((r) =>
+      r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '),
+    )
     .join('\n');
 }
 
@@ -167,7 +181,10 @@ export function formatRetention(r: RetentionReport): string {
       '',
       table([
         ['', ...c.average.difference.map((_, k) => `+${k}`)],
-        [`${c.labels.b} − ${c.labels.a} (points)`, ...c.average.difference.map((v) => (v === null ? '-' : v.toFixed(1)))],
+        [
+          `${c.labels.b} − ${c.labels.a} (points)`,
+          ...c.average.difference.map((v) => (v === null ? '-' : v.toFixed(1))),
+        ],
       ]),
     );
   }

@@ -122,7 +122,8 @@ const PERIODS: readonly CohortPeriod[] = ['day', 'week', 'month'];
 
 function oneOf<T extends string>(record: JsonRecord, key: string, values: readonly T[]): T {
   const value = str(record, key);
-  if (!(values as readonly string[]).includes(value)) throw new Error(`"${key}" is not one of ${values.join(', ')}`);
+  if (!(values as readonly string[]).includes(value))
+    throw new Error(`"${key}" is not one of ${values.join(', ')}`);
   return value as T;
 }
 

@@ -96,7 +96,10 @@ export function heatmapCells(data: HeatmapData): { sizes: number[][]; values: nu
 export function buildRetentionOption(data: HeatmapData): ChartOption {
   const rows = data.average === null ? data.cohorts : [...data.cohorts, data.average];
   const yLabels = rows.map((r) => r.label);
-  const xLabels = [SIZE_COLUMN, ...Array.from({ length: data.periods }, (_, k) => offsetLabel(data.period, k))];
+  const xLabels = [
+    SIZE_COLUMN,
+    ...Array.from({ length: data.periods }, (_, k) => offsetLabel(data.period, k)),
+  ];
   const { sizes, values } = heatmapCells(data);
   const signed = data.kind === 'difference';
   const spread = signed ? Math.max(0.05, ...values.map((c) => Math.abs(c[2] ?? 0))) : 1;
@@ -132,8 +135,8 @@ export function buildRetentionOption(data: HeatmapData): ChartOption {
       bottom: 0,
       itemHeight: 200,
       itemWidth: 12,
+      text: [percent(spread, signed), percent(signed ? -spread : 0, signed)],
       inRange: { color: signed ? ['#d9534f', '#f7f7f7', '#2e9d5b'] : ['#eef1fd', '#7f93f2', '#1f2f8f'] },
-      formatter: (value) => percent(Number(value), signed),
     },
     series: [
       {

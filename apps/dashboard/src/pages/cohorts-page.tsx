@@ -2,69 +2,55 @@
 // and the share of each cohort active in the following periods, as a heatmap; optionally compared
 // with the cohorts of a segment (its heatmap and the difference in percentage points).
 import { useMemo, useState } from 'react';
-import {
-  parseRetention,
-  type RetentionMatrix,
-  type RetentionResult,
-  retentionPath,
-} from '../api/customer-analytics';
+import { parseRetention, type RetentionReport, retentionPath } from '../api/customer-analytics';
 import { useProjectQuery } from '../api/use-project-query';
-import { differenceMatrix } from '../charts/retention-option';
+import { differenceHeatmap, rateHeatmap } from '../charts/retention-option';
 import { useDashboard } from '../state/dashboard-context';
 import { CohortControls, type CohortSettings, DEFAULT_PERIODS } from './cohorts/cohort-controls';
-import { RetentionView } from './cohorts/retention-view';
+import { RetentionCard } from './cohorts/retention-card';
 import { useSegmentOptions } from './cohorts/use-segment-options';
 
-const mainMatrix = (r: RetentionResult) => r.matrix;
-
-const BASIS_TEXT: Readonly<Record<CohortSettings['cohort'], string>> = {
-  first_order: 'first order',
-  first_visit: 'first visit',
-  segment_entry: 'first entry into the segment',
-};
-
-/** The comparison: the cohorts of the compared segment, and their difference to the base heatmap. */
-function Comparison({
-  settings,
-  base,
-  name,
-  baseTitle,
-}: {
-  settings: CohortSettings;
-  base: RetentionMatrix | null;
-  name: string;
-  baseTitle: string;
-}) {
-  const { range } = useDashboard();
-  const query = useProjectQuery(
-    retentionPath({ ...settings, ...range, segment: settings.compareSegment, compareSegment: null }),
-    parseRetention,
+function RetentionCharts({ report, nameOf }: { report: RetentionReport; nameOf: (id: string) => string }) {
+  const base = useMemo(() => rateHeatmap(report.matrix), [report.matrix]);
+  const comparison = report.comparison;
+  const compared = useMemo(() => (comparison === null ? null : rateHeatmap(comparison.matrix)), [comparison]);
+  const difference = useMemo(
+    () => (comparison === null ? null : differenceHeatmap(comparison)),
+    [comparison],
   );
-  const diff = useMemo(
-    () => (base === null || query.data === null ? null : differenceMatrix(base, query.data.matrix)),
-    [base, query.data],
-  );
+  const baseName = report.segmentId === null ? 'all customers' : `segment “${nameOf(report.segmentId)}”`;
   return (
-    <div className="comparison-grid" data-testid="retention-comparison">
-      <RetentionView
-        title={`Segment “${name}”`}
-        query={query}
-        matrixOf={mainMatrix}
-        testId="retention-heatmap-compare"
+    <>
+      <RetentionCard
+        title={`Retention · ${baseName} · cohorts ${report.from} to ${report.to}`}
+        definition={report.matrix.definition}
+        data={base}
+        testId="retention-heatmap"
       />
-      <RetentionView
-        title={`Difference: “${name}” − ${baseTitle.toLowerCase()}`}
-        query={query}
-        matrixOf={() => diff}
-        testId="retention-heatmap-difference"
-        kind="difference"
-        note="Percentage points; green where the segment retains better."
-      />
-    </div>
+      {comparison !== null && compared !== null && difference !== null && (
+        <div className="comparison-grid" data-testid="retention-comparison">
+          <RetentionCard
+            title={`Retention · segment “${nameOf(comparison.segmentId)}”`}
+            definition={comparison.matrix.definition}
+            data={compared}
+            testId="retention-heatmap-compare"
+          />
+          <RetentionCard
+            title={`Difference · “${nameOf(comparison.segmentId)}” − ${baseName}`}
+            definition={comparison.definition.replaceAll(
+              `segment ${comparison.segmentId}`,
+              `segment “${nameOf(comparison.segmentId)}”`,
+            )}
+            data={difference}
+            testId="retention-heatmap-difference"
+          />
+        </div>
+      )}
+    </>
   );
 }
 
-/** The base heatmap and, when asked for, the comparison. Mounted only with a complete query. */
+/** Mounted only with a complete query (cohorts by segment entry need their segment). */
 function RetentionSection({
   settings,
   nameOf,
@@ -74,38 +60,37 @@ function RetentionSection({
 }) {
   const { range } = useDashboard();
   const query = useProjectQuery(
-    retentionPath({ ...settings, ...range, compareSegment: null }),
+    retentionPath({ ...settings, from: settings.useRangeStart ? range.from : null, to: range.to }),
     parseRetention,
   );
-  const baseTitle = settings.segment === null ? 'All customers' : `Segment “${nameOf(settings.segment)}”`;
   return (
-    <>
-      <RetentionView
-        title={`Retention · ${baseTitle}`}
-        query={query}
-        matrixOf={mainMatrix}
-        testId="retention-heatmap"
-      />
-      {settings.compareSegment !== null && (
-        <Comparison
-          key={settings.compareSegment}
-          settings={settings}
-          base={query.data?.matrix ?? null}
-          name={nameOf(settings.compareSegment)}
-          baseTitle={baseTitle}
-        />
+    <div className="page-stack" data-testid="retention" data-state={query.status}>
+      {query.status === 'error' && (
+        <div className="card error-card" role="alert">
+          <p className="error">{query.error.message}</p>
+          <button type="button" className="button-secondary" onClick={query.retry}>
+            Try again
+          </button>
+        </div>
       )}
-    </>
+      {query.status === 'loading' && query.data === null && <p className="muted">Loading…</p>}
+      {query.data !== null && (
+        <div className={`page-stack${query.status === 'loading' ? ' stale' : ''}`}>
+          <RetentionCharts report={query.data} nameOf={nameOf} />
+        </div>
+      )}
+    </div>
   );
 }
 
 export function CohortsPage() {
-  const { range } = useDashboard();
   const { segments, error: segmentsError } = useSegmentOptions();
   const [settings, setSettings] = useState<CohortSettings>({
     cohort: 'first_order',
+    activity: 'order',
     period: 'month',
     periods: DEFAULT_PERIODS.month,
+    useRangeStart: false,
     segment: null,
     compareSegment: null,
   });
@@ -117,8 +102,8 @@ export function CohortsPage() {
       <div className="page-heading">
         <h1>Cohorts and retention</h1>
         <p className="muted">
-          Cohorts by {BASIS_TEXT[settings.cohort]} between {range.from} and {range.to} (UTC); a cell is the
-          share of the cohort active in that period.
+          Each row is a cohort of customers who started in the same period; each cell the share of them active
+          that many periods later. The header's end date is the last day a cohort may start.
         </p>
       </div>
       <CohortControls settings={settings} segments={segments} onChange={setSettings} />

@@ -9,8 +9,13 @@ import { SegmentList } from './segments/segment-list';
 export function SegmentsPage() {
   const query = useProjectQuery(SEGMENTS_PATH, parseSegmentList);
   const [selected, setSelected] = useState<SegmentInfo | null>(null);
-  // A fresh builder after "New segment" even when nothing was selected.
-  const [draft, setDraft] = useState(0);
+  // Changes when the user picks another segment or starts a new one, remounting the builder; a save
+  // keeps the builder (and its live count) as it is.
+  const [editor, setEditor] = useState(0);
+  const open = (segment: SegmentInfo | null) => {
+    setSelected(segment);
+    setEditor((n) => n + 1);
+  };
 
   const reload = () => query.retry();
 
@@ -27,10 +32,7 @@ export function SegmentsPage() {
             type="button"
             className="button-secondary"
             data-testid="segment-new"
-            onClick={() => {
-              setSelected(null);
-              setDraft((n) => n + 1);
-            }}
+            onClick={() => open(null)}
           >
             New segment
           </button>
@@ -45,21 +47,20 @@ export function SegmentsPage() {
           <SegmentList
             segments={query.data}
             selectedId={selected?.segmentId ?? null}
-            onSelect={setSelected}
-            version={draft}
+            onSelect={open}
+            version={editor}
           />
         )}
       </section>
       <SegmentBuilder
-        key={selected?.segmentId ?? `new-${draft}`}
+        key={editor}
         segment={selected}
         onSaved={(segment) => {
           setSelected(segment);
           reload();
         }}
         onDeleted={() => {
-          setSelected(null);
-          setDraft((n) => n + 1);
+          open(null);
           reload();
         }}
       />

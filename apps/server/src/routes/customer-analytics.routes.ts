@@ -25,7 +25,10 @@ const CohortBasis = Literals(
   'What starts a cohort: the first order, the first visit, or the first entry into the segment',
 );
 const CohortActivity = Literals(['order', 'visit'], 'What counts as active in a later period');
-const CohortPeriod = Literals(['day', 'week', 'month'], 'Cohort and offset unit (UTC; weeks start on Monday)');
+const CohortPeriod = Literals(
+  ['day', 'week', 'month'],
+  'Cohort and offset unit (UTC; weeks start on Monday)',
+);
 
 export const RetentionQuerySchema = Type.Object({
   cohort: Type.Optional(CohortBasis),
@@ -33,9 +36,14 @@ export const RetentionQuerySchema = Type.Object({
   period: Type.Optional(CohortPeriod),
   from: Type.Optional(Day('First day in which cohorts start (default: `periods` periods before `to`)')),
   to: Type.Optional(Day('Last day in which cohorts start, inclusive (default today)')),
-  periods: Type.Optional(Type.Integer({ minimum: 1, maximum: 400, description: 'Offsets shown (default 12)' })),
+  periods: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 400, description: 'Offsets shown (default 12)' }),
+  ),
   segment: Type.Optional(
-    Type.String({ minLength: 1, description: 'Segment entered (cohort=segment_entry), else only its members' }),
+    Type.String({
+      minLength: 1,
+      description: 'Segment entered (cohort=segment_entry), else only its members',
+    }),
   ),
   compareSegment: Type.Optional(
     Type.String({ minLength: 1, description: 'A second segment whose matrix is compared with the first' }),
@@ -98,8 +106,12 @@ export const RetentionReportSchema = Type.Object({
 export const CustomerKpiQuerySchema = Type.Object({
   from: Type.Optional(Day('First day (UTC), inclusive; default 30 days before `to`')),
   to: Type.Optional(Day('Last day (UTC), inclusive; default today')),
-  period: Type.Optional(Literals(['week', 'month'], 'One row per ISO week or month; one for the range when absent')),
-  segment: Type.Optional(Type.String({ minLength: 1, description: 'Only members of this segment during each period' })),
+  period: Type.Optional(
+    Literals(['week', 'month'], 'One row per ISO week or month; one for the range when absent'),
+  ),
+  segment: Type.Optional(
+    Type.String({ minLength: 1, description: 'Only members of this segment during each period' }),
+  ),
   lifecycleStage: Type.Optional(
     Type.String({
       minLength: 1,
@@ -202,7 +214,8 @@ export function registerCustomerAnalyticsRoutes(
       preHandler: secret,
       schema: {
         tags: ['query'],
-        summary: 'Customer KPIs per period: CRR, churn, returning-customer revenue, repurchase, AOV, conversion ...',
+        summary:
+          'Customer KPIs per period: CRR, churn, returning-customer revenue, repurchase, AOV, conversion ...',
         security,
         querystring: CustomerKpiQuerySchema,
         response: { 200: CustomerKpiReportSchema, ...errors },

@@ -32,7 +32,12 @@ export function compareRetention(
   b: RetentionMatrix,
   labels: { a: string; b: string },
 ): RetentionComparison {
-  if (a.period !== b.period || a.periods !== b.periods || a.cohortBy !== b.cohortBy || a.activity !== b.activity)
+  if (
+    a.period !== b.period ||
+    a.periods !== b.periods ||
+    a.cohortBy !== b.cohortBy ||
+    a.activity !== b.activity
+  )
     throw new RangeError('compare matrices of the same period, length, cohort basis and activity');
   const rowsA = new Map(a.cohorts.map((r) => [r.start, r]));
   const rowsB = new Map(b.cohorts.map((r) => [r.start, r]));

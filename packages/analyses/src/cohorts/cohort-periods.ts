@@ -25,7 +25,8 @@ export function addPeriods(start: number, unit: CohortPeriod, n: number): number
 /** Starts of every period that begins in or contains part of [startMs, endMs), oldest first. */
 export function periodStarts(range: { startMs: number; endMs: number }, unit: CohortPeriod): number[] {
   const out: number[] = [];
-  for (let at = periodStart(range.startMs, unit); at < range.endMs; at = addPeriods(at, unit, 1)) out.push(at);
+  for (let at = periodStart(range.startMs, unit); at < range.endMs; at = addPeriods(at, unit, 1))
+    out.push(at);
   return out;
 }
 

@@ -1,5 +1,7 @@
 // Cohorts and retention: the retention matrix (heatmap) from the store's counts, the comparison
 // of two matrices, and the calendar periods they are built on. Pure functions, no I/O.
+
+export { type ComparedCohort, compareRetention, type RetentionComparison } from './cohort-comparison';
 export {
   addPeriods,
   type CohortPeriod,
@@ -7,7 +9,6 @@ export {
   periodStart,
   periodStarts,
 } from './cohort-periods';
-export { type ComparedCohort, compareRetention, type RetentionComparison } from './cohort-comparison';
 export {
   type CohortActivity,
   type CohortBasis,

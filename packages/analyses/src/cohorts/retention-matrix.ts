@@ -58,7 +58,11 @@ const ACTIVITY_WORDS: Record<CohortActivity, string> = {
 };
 
 /** The words shown next to the heatmap. */
-export function retentionDefinition(cohortBy: CohortBasis, activity: CohortActivity, period: CohortPeriod): string {
+export function retentionDefinition(
+  cohortBy: CohortBasis,
+  activity: CohortActivity,
+  period: CohortPeriod,
+): string {
   return (
     `Customers are grouped into cohorts by the ${period} of ${BASIS_WORDS[cohortBy]}. ` +
     `Cell k of a cohort = the share of the cohort that ${ACTIVITY_WORDS[activity]} in the ${period} k ${period}s later ` +

@@ -72,7 +72,12 @@ describe('customerKpis', () => {
       abandonedCartSessions: 0,
     });
     const [p] = customerKpis({ activityWindowDays: 365, periods: [empty] }).periods;
-    expect([p!.retentionRate, p!.churnRate, p!.repurchaseRate, p!.averageOrderValue]).toEqual([null, null, null, null]);
+    expect([p!.retentionRate, p!.churnRate, p!.repurchaseRate, p!.averageOrderValue]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect([p!.conversionRate, p!.cartAbandonmentRate, p!.revenue]).toEqual([null, null, 0]);
   });
 
@@ -87,6 +92,11 @@ describe('customerKpis', () => {
   });
 
   it('rounds percentages to 0.01', () => {
-    expect([percentOf(1, 3), percentOf(2, 3), percentOf(0, 5), percentOf(1, 0)]).toEqual([33.33, 66.67, 0, null]);
+    expect([percentOf(1, 3), percentOf(2, 3), percentOf(0, 5), percentOf(1, 0)]).toEqual([
+      33.33,
+      66.67,
+      0,
+      null,
+    ]);
   });
 });

@@ -98,7 +98,8 @@ export function customerKpiDefinitions(activityWindowDays: number): CustomerKpis
     endCustomers: `E: customers active at the end of the period (an order in the ${w} before it).`,
     newCustomers: 'N: customers whose first order ever was placed in the period.',
     retainedCustomers: 'Customers active both at the start and at the end of the period.',
-    churnedCustomers: 'Customers active at the start of the period and no longer active at its end (S − retained).',
+    churnedCustomers:
+      'Customers active at the start of the period and no longer active at its end (S − retained).',
     orderingCustomers: 'Customers who placed an order in the period (new + returning).',
     returningCustomers: 'Customers who placed an order in the period and had ordered before it.',
     repeatCustomers: 'Customers who ordered in the period with at least two orders by its end.',

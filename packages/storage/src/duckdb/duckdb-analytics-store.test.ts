@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerKpiQuery, RetentionQuery } from '../analytics-store';
+import type { StoredEvent } from '../store';
 import { customerFixture, customerFixtureStatements } from '../test-support/customer-fixture';
+import { storedEvent } from '../test-support/event-factory';
 import { DuckDbStore } from './duckdb-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'centric-analytics-'));
@@ -133,6 +135,30 @@ describe('DuckDbAnalyticsStore.customerKpis', () => {
     });
   });
 
+  it('leaves out orders cancelled after the range, and refunds a refund without an amount in full', async () => {
+    // E's order (Feb 20) is cancelled on Feb 21, after this range: still no sale.
+    const early = await kpis({ period: null, range: { startMs: ms('2026-02-01'), endMs: ms('2026-02-21') } });
+    expect(early.periods[0]).toMatchObject({ orders: 2, revenue: 90 });
+    const at = Date.parse('2026-03-02T10:00:00Z');
+    const one = (over: Partial<StoredEvent>) =>
+      storedEvent({ projectId: 'prj_refund', userId: 'u', timestamp: at, ...over });
+    await store.events.append({
+      events: [
+        one({ event: 'Order Completed', orderId: 'o1', revenue: 100 }),
+        one({ event: 'Order Completed', orderId: 'o2', revenue: 40 }),
+        one({ event: 'Order Refunded', orderId: 'o1', revenue: null }),
+      ],
+      orderItems: [],
+    });
+    const refunded = await store.analytics.customerKpis({
+      projectId: 'prj_refund',
+      range: q1,
+      period: null,
+      activityWindowDays: 365,
+    });
+    expect(refunded.periods[0]).toMatchObject({ orders: 2, revenue: 40 });
+  });
+
   it('counts a customer active within the activity window only', async () => {
     // With 365 days B stays active all quarter.
     const { periods } = await kpis({ activityWindowDays: 365 });
@@ -196,6 +222,8 @@ describe('DuckDbAnalyticsStore.customerKpis', () => {
       '2026-01-12',
     ]);
     expect(periods.map((p) => p.newCustomers)).toEqual([0, 1, 0]);
+    // Sessions c1, x1, x2 start in the week of Monday Jan 5.
+    expect(periods.map((p) => p.sessions)).toEqual([0, 3, 0]);
     await expect(kpis({ activityWindowDays: 0 })).rejects.toThrow(/activity window/);
   });
 });

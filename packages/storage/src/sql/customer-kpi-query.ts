@@ -2,11 +2,12 @@
 // x 100 (DESIGN.md), churn, new vs returning customers, returning-customer revenue, repurchase,
 // AOV, conversion and cart abandonment. Rates are derived in packages/analyses/src/kpis.
 //
-// Shape, chosen for speed on large event tables and for ClickHouse (no window functions):
-// orders are filtered and resolved to profiles first (a few per cent of the events), then
-// joined to the periods they matter for (the activity window before a period, and the period),
-// then aggregated per (period, profile) and per period. Sessions are aggregated once, without
-// resolving profiles unless a segment or lifecycle filter needs them.
+// Shape, chosen for speed on large event tables and for ClickHouse (no window functions, no
+// joins on inequalities): orders are filtered and resolved to profiles first (a few per cent of
+// the events); activity at the period boundaries is one column per boundary and profile
+// ("wide"), summed; what happens inside a period is grouped per (period, profile), the period
+// found arithmetically. Sessions are aggregated once; profiles are resolved for them only when
+// a segment or lifecycle filter needs them.
 import type { CustomerKpiQuery } from '../analytics-store';
 import type { TimeRange } from '../store';
 import { customerOrdersCtes } from './customer-orders';
@@ -15,7 +16,8 @@ import { ORDER_COMPLETED } from './overview-query';
 import { resolvedEventsSql } from './resolved-events';
 
 export const CART_EVENT = 'Product Added';
-export const MAX_KPI_PERIODS = 520;
+/** Five years of weeks: the boundary columns of the query grow with the periods. */
+export const MAX_KPI_PERIODS = 260;
 const DAY_MS = 86_400_000;
 
 /**
@@ -70,11 +72,11 @@ export const KPI_COLUMNS = [
 /**
  * One row per period, in order: idx and the KPI_COLUMNS.
  *
- * The customer figures are computed "wide": one pass over the orders gives each profile a
- * column per period boundary (active at that date?) and per period (orders, revenue), and one
- * pass over those profiles sums them, so no order is joined to every period it matters for.
- * Periods are contiguous, so the start of period i is the end of period i - 1 (S of a month is
- * E of the month before).
+ * Activity at the period boundaries (S, E, retained) is computed "wide": one pass over the
+ * orders gives each profile a column per boundary (ordered in the window before it?), and one
+ * pass over the profiles sums them, so no order is joined to every period whose window it falls
+ * in. Everything that happens inside a period (orders, new and returning customers, revenue) is
+ * grouped per period and profile, with the period of an order found arithmetically.
  *
  * @example buildCustomerKpiQuery({ projectId, range, period: 'month', activityWindowDays: 365 }, duckdbDialect)
  */
@@ -91,7 +93,7 @@ export function buildCustomerKpiQuery(q: CustomerKpiQuery, d: Dialect): Compiled
     return d.timestampFromMs(d.param(name, 'int'));
   };
   // b[j]: the boundaries (start of each period, then the end); w[j]: where the activity window
-  // before b[j] begins.
+  // before b[j] begins. Periods are contiguous: the end of period i is the start of i + 1.
   const bounds = [...periods.map((r) => r.startMs), periods[n - 1]!.endMs];
   const b = bounds.map((ms, j) => ts(`b${j}`, ms));
   const w = bounds.map((ms, j) => ts(`w${j}`, ms - windowMs));
@@ -99,61 +101,89 @@ export function buildCustomerKpiQuery(q: CustomerKpiQuery, d: Dialect): Compiled
   const filtered = q.segmentId !== undefined || q.lifecycleStage !== undefined;
   if (q.segmentId !== undefined) params.segmentId = q.segmentId;
   if (q.lifecycleStage !== undefined) params.lifecycleStage = q.lifecycleStage;
-  const inPeriod = (expr: string, i: number) => `${expr} >= ${b[i]} AND ${expr} < ${b[i + 1]}`;
-
-  const profilePeriods = [
-    'profile_id',
-    'min(ts) AS first_ts',
-    ...bounds.map((_, j) => `max(CASE WHEN ts >= ${w[j]} AND ts < ${b[j]} THEN 1 ELSE 0 END) AS a${j}`),
-    ...idx.map((i) => `sum(CASE WHEN ${inPeriod('ts', i)} THEN 1 ELSE 0 END) AS o${i}`),
-    ...idx.map((i) => `sum(CASE WHEN ${inPeriod('ts', i)} THEN revenue ELSE 0 END) AS r${i}`),
-  ];
-  // m_i: 1 when the profile belongs to the population of period i (always, unfiltered).
-  const m = (i: number) => (filtered ? `pop.m${i}` : '1');
-  const counted = (cond: string, i: number) => `sum(CASE WHEN ${cond} THEN ${m(i)} ELSE 0 END)`;
-  const totals = idx.flatMap((i) => [
-    `${counted(`pp.a${i} = 1`, i)} AS start_customers${i}`,
-    `${counted(`pp.a${i + 1} = 1`, i)} AS end_customers${i}`,
-    `${counted(`pp.a${i} = 1 AND pp.a${i + 1} = 1`, i)} AS retained_customers${i}`,
-    `${counted(inPeriod('pp.first_ts', i), i)} AS new_customers${i}`,
-    `${counted(`pp.o${i} > 0`, i)} AS ordering_customers${i}`,
-    `${counted(`pp.o${i} > 0 AND pp.first_ts < ${b[i]}`, i)} AS returning_customers${i}`,
-    `${counted(`pp.o${i} >= 2 OR (pp.o${i} >= 1 AND pp.first_ts < ${b[i]})`, i)} AS repeat_customers${i}`,
-    `sum(${m(i)} * pp.o${i}) AS orders${i}`,
-    `sum(${m(i)} * pp.r${i}) AS revenue${i}`,
-    `sum(CASE WHEN pp.first_ts < ${b[i]} THEN ${m(i)} * pp.r${i} ELSE 0 END) AS returning_revenue${i}`,
-  ]);
+  const start = b[0]!;
   const end = b[n]!;
+  // The period of an instant in the range: whole weeks or months after the truncated range
+  // start, which also holds for a clipped first or last period.
+  const periodOf = (expr: string) =>
+    q.period === null ? '0' : d.diff(q.period, d.truncate(q.period, start), expr);
+  // 1 when the profile (pop) belongs to the population of the period; always 1 unfiltered.
+  const m = (i: number) => (filtered ? `pop.m${i}` : '1');
+  const memberIn = (idxExpr: string) =>
+    filtered ? `CASE ${idxExpr} ${idx.map((i) => `WHEN ${i} THEN pop.m${i}`).join(' ')} ELSE 0 END` : '1';
+  const joinPopulation = (alias: string) =>
+    filtered ? `\n  JOIN population pop ON pop.profile_id = ${alias}.profile_id` : '';
+
+  const activity = bounds.map(
+    (_, j) => `max(CASE WHEN ts >= ${w[j]} AND ts < ${b[j]} THEN 1 ELSE 0 END) AS a${j}`,
+  );
+  const activityTotals = idx.flatMap((i) => [
+    `sum(${m(i)} * pa.a${i}) AS s${i}`,
+    `sum(${m(i)} * pa.a${i + 1}) AS e${i}`,
+    `sum(${m(i)} * pa.a${i} * pa.a${i + 1}) AS r${i}`,
+  ]);
+  const M = memberIn('pp.idx');
+  const returning = 'pa.first_ts < pr.ps';
   const ctes = [
+    `periods AS (\n  ${idx.map((i) => `SELECT ${i} AS idx, ${b[i]} AS ps`).join('\n  UNION ALL ')}\n)`,
     customerOrdersCtes(d, { projectParam: p, before: end }),
-    `profile_periods AS (
-  SELECT ${profilePeriods.join(',\n         ')}
+    `profile_activity AS (
+  SELECT profile_id, min(ts) AS first_ts,
+         ${activity.join(',\n         ')}
   FROM customer_orders GROUP BY profile_id
 )`,
   ];
   if (filtered) ctes.push(`population AS (\n  ${populationSql(q, d, { p, b, idx })}\n)`);
-  ctes.push(`customer_totals AS (
-  SELECT ${totals.join(',\n         ')}
-  FROM profile_periods pp${filtered ? '\n  JOIN population pop ON pop.profile_id = pp.profile_id' : ''}
-)`);
-  ctes.push(...sessionCtes(q, d, { p, start: b[0]!, end, filtered, n }));
-
-  const customerColumns = KPI_COLUMNS.slice(0, 10);
-  // Back from one wide row to one row per period.
-  const perPeriod = idx.map(
-    (i) =>
-      `SELECT ${i} AS idx, ${customerColumns.map((c) => `coalesce(${c}${i}, 0) AS ${c}`).join(', ')} FROM customer_totals`,
+  ctes.push(
+    `activity_totals AS (
+  SELECT ${activityTotals.join(', ')}
+  FROM profile_activity pa${joinPopulation('pa')}
+)`,
+    // Back from one wide row to one row per period.
+    `activity_figures AS (
+  ${idx
+    .map(
+      (i) =>
+        `SELECT ${i} AS idx, s${i} AS start_customers, e${i} AS end_customers, r${i} AS retained_customers FROM activity_totals`,
+    )
+    .join('\n  UNION ALL ')}
+)`,
+    `period_profiles AS (
+  SELECT idx, profile_id, count(*) AS orders, sum(revenue) AS revenue
+  FROM (SELECT ${periodOf('ts')} AS idx, profile_id, revenue FROM customer_orders WHERE ts >= ${start}) o
+  GROUP BY idx, profile_id
+)`,
+    `order_figures AS (
+  SELECT pp.idx AS idx,
+         sum(CASE WHEN pa.first_ts >= pr.ps THEN ${M} ELSE 0 END) AS new_customers,
+         sum(${M}) AS ordering_customers,
+         sum(CASE WHEN ${returning} THEN ${M} ELSE 0 END) AS returning_customers,
+         sum(CASE WHEN pp.orders >= 2 OR ${returning} THEN ${M} ELSE 0 END) AS repeat_customers,
+         sum(${M} * pp.orders) AS orders,
+         sum(${M} * pp.revenue) AS revenue,
+         sum(CASE WHEN ${returning} THEN ${M} * pp.revenue ELSE 0 END) AS returning_revenue
+  FROM period_profiles pp
+  JOIN profile_activity pa ON pa.profile_id = pp.profile_id
+  JOIN periods pr ON pr.idx = pp.idx${joinPopulation('pp')}
+  GROUP BY pp.idx
+)`,
+    ...sessionCtes(d, { p, start, end, filtered, periodOf, memberIn }),
   );
-  const sessionColumns = KPI_COLUMNS.slice(10).map((c) => `coalesce(sf.${c}, 0) AS ${c}`);
+
+  const from = (alias: string, columns: readonly string[]) =>
+    columns.map((c) => `coalesce(${alias}.${c}, 0) AS ${c}`);
   const sql = `
-WITH ${ctes.join(',\n')},
-customer_figures AS (
-  ${perPeriod.join('\n  UNION ALL ')}
-)
-SELECT cf.*, ${sessionColumns.join(', ')}
-FROM customer_figures cf
-LEFT JOIN session_figures sf ON sf.idx = cf.idx
-ORDER BY cf.idx`;
+WITH ${ctes.join(',\n')}
+SELECT pr.idx AS idx, ${[
+    ...from('af', KPI_COLUMNS.slice(0, 3)),
+    ...from('ofg', KPI_COLUMNS.slice(3, 10)),
+    ...from('sf', KPI_COLUMNS.slice(10)),
+  ].join(', ')}
+FROM periods pr
+LEFT JOIN activity_figures af ON af.idx = pr.idx
+LEFT JOIN order_figures ofg ON ofg.idx = pr.idx
+LEFT JOIN session_figures sf ON sf.idx = pr.idx
+ORDER BY pr.idx`;
   return { sql, params };
 }
 
@@ -183,14 +213,24 @@ function populationSql(
 
 /** CTEs ending in session_figures(idx, sessions, converting_sessions, cart_sessions, abandoned_cart_sessions). */
 function sessionCtes(
-  q: CustomerKpiQuery,
   d: Dialect,
-  { p, start, end, filtered, n }: { p: string; start: string; end: string; filtered: boolean; n: number },
+  {
+    p,
+    start,
+    end,
+    filtered,
+    periodOf,
+    memberIn,
+  }: {
+    p: string;
+    start: string;
+    end: string;
+    filtered: boolean;
+    periodOf: (expr: string) => string;
+    memberIn: (idxExpr: string) => string;
+  },
 ): string[] {
   const inRange = `project_id = ${p} AND ts >= ${start} AND ts < ${end} AND session_id IS NOT NULL`;
-  // The period of a session is where it started: a whole number of weeks or months after the
-  // (truncated) range start, which also holds for the clipped first and last period.
-  const periodOf = q.period === null ? '0' : d.diff(q.period, d.truncate(q.period, start), 's.started');
   const ctes = [
     `sessions AS (
   SELECT session_id, min(ts) AS started,
@@ -203,9 +243,10 @@ function sessionCtes(
   SELECT DISTINCT session_id FROM customer_orders
   WHERE session_id IS NOT NULL AND ts >= ${start}
 )`,
+    // A session counts in the period in which it started.
     `period_sessions AS (
-  SELECT ${periodOf} AS idx, s.session_id AS session_id, s.added AS added, s.checked_out AS checked_out,
-         CASE WHEN c.session_id IS NULL THEN 0 ELSE 1 END AS converted
+  SELECT ${periodOf('s.started')} AS idx, s.session_id AS session_id, s.added AS added,
+         s.checked_out AS checked_out, CASE WHEN c.session_id IS NULL THEN 0 ELSE 1 END AS converted
   FROM sessions s
   LEFT JOIN converted c ON c.session_id = s.session_id
 )`,
@@ -217,13 +258,12 @@ function sessionCtes(
     const pairs = `(SELECT project_id, user_id, anonymous_id, session_id FROM events WHERE ${inRange}
       GROUP BY project_id, user_id, anonymous_id, session_id)`;
     const resolved = resolvedEventsSql(d, { projectParam: p, source: pairs, columns: 'e.session_id' });
-    const memberInPeriod = `CASE ps.idx ${[...Array(n).keys()].map((i) => `WHEN ${i} THEN pop.m${i}`).join(' ')} ELSE 0 END`;
     ctes.push(`kept_sessions AS (
   SELECT DISTINCT ps.session_id AS session_id
   FROM period_sessions ps
   JOIN ${resolved} sp ON sp.session_id = ps.session_id
   JOIN population pop ON pop.profile_id = sp.profile_id
-  WHERE ${memberInPeriod} = 1
+  WHERE ${memberIn('ps.idx')} = 1
 )`);
     kept = '\n  JOIN kept_sessions k ON k.session_id = ps.session_id';
   }

@@ -43,7 +43,7 @@ export function buildRetentionQuery(q: RetentionQuery, d: Dialect): CompiledQuer
   const members = `SELECT profile_id FROM segment_memberships WHERE project_id = ${p} AND segment_id = ${seg}`;
   const onlyMembers = q.segmentId !== undefined && q.cohortBy !== 'segment_entry';
   ctes.push(`cohort_starts AS (
-  SELECT profile_id, first_ts FROM (${cohortStartSql(q.cohortBy, d, { p, seg })}) f
+  SELECT profile_id, first_ts FROM (${cohortStartSql(q.cohortBy, { p, seg })}) f
   WHERE first_ts >= ${start} AND first_ts < ${end}${onlyMembers ? ` AND profile_id IN (${members})` : ''}
 ),
 cohort AS (
@@ -77,7 +77,7 @@ GROUP BY cohort_start, period_offset`;
 }
 
 /** (profile_id, first_ts): when each profile's cohort starts, before the range filter. */
-function cohortStartSql(basis: CohortBasis, d: Dialect, { p, seg }: { p: string; seg: string }): string {
+function cohortStartSql(basis: CohortBasis, { p, seg }: { p: string; seg: string }): string {
   switch (basis) {
     case 'first_order':
       return 'SELECT profile_id, min(ts) AS first_ts FROM customer_orders GROUP BY profile_id';

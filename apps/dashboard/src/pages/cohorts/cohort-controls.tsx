@@ -1,13 +1,18 @@
 // Controls of the Cohorts page: what starts a cohort (first order, first visit, entry into a
-// segment), the period, how many periods to show, a segment to restrict to and one to compare with.
-import type { CohortBasis, CohortPeriod } from '../../api/customer-analytics';
+// segment), what counts as active, the period, how many periods to show, whether cohorts start in the
+// header's date range or in the last periods before its end, a segment to restrict to and one to
+// compare with.
+import type { CohortActivity, CohortBasis, CohortPeriod } from '../../api/customer-analytics';
 import type { SegmentInfo } from '../../api/segments';
 import { SegmentPicker } from './segment-picker';
 
 export interface CohortSettings {
   cohort: CohortBasis;
+  activity: CohortActivity;
   period: CohortPeriod;
   periods: number;
+  /** true: cohorts starting in the date range; false: the last `periods` periods up to its end. */
+  useRangeStart: boolean;
   segment: string | null;
   compareSegment: string | null;
 }
@@ -23,6 +28,7 @@ interface Props {
 
 export function CohortControls({ settings, segments, onChange }: Props) {
   const set = (change: Partial<CohortSettings>) => onChange({ ...settings, ...change });
+  const bySegment = settings.cohort === 'segment_entry';
   return (
     <fieldset className="card controls-card">
       <legend className="visually-hidden">Cohort settings</legend>
@@ -46,6 +52,17 @@ export function CohortControls({ settings, segments, onChange }: Props) {
           <option value="segment_entry" disabled={segments.length === 0}>
             Segment entry
           </option>
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">Active means</span>
+        <select
+          data-testid="cohort-activity"
+          value={settings.activity}
+          onChange={(e) => set({ activity: e.target.value as CohortActivity })}
+        >
+          <option value="order">Ordered</option>
+          <option value="visit">Visited</option>
         </select>
       </label>
       <label className="field">
@@ -78,12 +95,22 @@ export function CohortControls({ settings, segments, onChange }: Props) {
           }}
         />
       </label>
+      <label className="field">
+        <input
+          type="checkbox"
+          className="checkbox"
+          data-testid="cohort-use-range"
+          checked={settings.useRangeStart}
+          onChange={(e) => set({ useRangeStart: e.target.checked })}
+        />
+        <span className="field-label">Only cohorts starting in the date range</span>
+      </label>
       <SegmentPicker
-        label={settings.cohort === 'segment_entry' ? 'Segment' : 'Only segment'}
+        label={bySegment ? 'Segment' : 'Only segment'}
         testId="cohort-segment"
         value={settings.segment}
         segments={segments}
-        none={settings.cohort === 'segment_entry' ? 'Pick a segment' : 'All customers'}
+        none={bySegment ? 'Pick a segment' : 'All customers'}
         onChange={(segment) => set({ segment })}
       />
       <SegmentPicker

@@ -69,7 +69,7 @@ export function CustomerList() {
                   Churn probability
                 </th>
                 <th scope="col">Last order</th>
-                <th scope="col">Segment</th>
+                <th scope="col">RFM segment</th>
                 <th scope="col">Stage</th>
               </tr>
             </thead>

@@ -2,7 +2,7 @@
 import type { CustomerOrder } from '../../api/customers';
 import { formatDateTime } from '../../format/date';
 import { formatMoney } from '../../format/number';
-import { channelLook } from './channels';
+import { ChannelTag } from './channel-tag';
 
 export function CustomerOrders({ orders }: { orders: readonly CustomerOrder[] }) {
   if (orders.length === 0) return <p className="muted">No orders.</p>;
@@ -21,22 +21,19 @@ export function CustomerOrders({ orders }: { orders: readonly CustomerOrder[] })
           </tr>
         </thead>
         <tbody>
-          {orders.map((order) => {
-            const channel = channelLook(order.channel);
-            return (
-              <tr key={order.orderId} data-testid="customer-order" data-order-id={order.orderId}>
-                <td className="mono">{order.orderId}</td>
-                <td>{formatDateTime(order.at)}</td>
-                <td>
-                  <span aria-hidden="true">{channel.icon}</span> {channel.label}
-                </td>
-                <td>
-                  <span className={`status status-${order.status}`}>{order.status}</span>
-                </td>
-                <td className="num">{formatMoney(order.revenue, order.currency)}</td>
-              </tr>
-            );
-          })}
+          {orders.map((order) => (
+            <tr key={order.orderId} data-testid="customer-order" data-order-id={order.orderId}>
+              <td className="mono">{order.orderId}</td>
+              <td>{formatDateTime(order.at)}</td>
+              <td>
+                <ChannelTag channel={order.channel} withLabel />
+              </td>
+              <td>
+                <span className={`status status-${order.status}`}>{order.status}</span>
+              </td>
+              <td className="num">{formatMoney(order.revenue, order.currency)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

@@ -1,9 +1,10 @@
 // The timeline of the 360 view: every event across channels, newest first, grouped by session (or by
-// day for events outside a session), each with its channel's icon and a one-line description.
+// day for events outside a session), each with its channel's tag and a one-line description.
 import { useMemo } from 'react';
 import type { TimelineEvent } from '../../api/customers';
 import { formatDate, formatDateTime, formatTime } from '../../format/date';
 import { formatMoney } from '../../format/number';
+import { ChannelTag } from './channel-tag';
 import { channelLook } from './channels';
 import { describeEvent, groupTimeline, type TimelineGroup } from './timeline-groups';
 
@@ -12,9 +13,7 @@ function GroupHeading({ group }: { group: TimelineGroup }) {
   return (
     <h3 className="timeline-group-heading">
       {group.kind === 'session' ? (
-        <>
-          Session <span className="mono">{group.id.slice(0, 12)}</span> · {formatDateTime(group.oldest)}
-        </>
+        <span title={`Session ${group.id}`}>Session · {formatDateTime(group.oldest)}</span>
       ) : (
         <>{formatDate(group.newest)} · outside a session</>
       )}{' '}
@@ -26,7 +25,6 @@ function GroupHeading({ group }: { group: TimelineGroup }) {
 }
 
 function EventRow({ event }: { event: TimelineEvent }) {
-  const channel = channelLook(event.channel);
   return (
     <li
       className="timeline-event"
@@ -38,9 +36,7 @@ function EventRow({ event }: { event: TimelineEvent }) {
       <time dateTime={event.at} className="muted">
         {formatTime(event.at)}
       </time>
-      <span className="channel-icon" title={channel.label} role="img" aria-label={channel.label}>
-        {channel.icon}
-      </span>
+      <ChannelTag channel={event.channel} />
       <span className="timeline-text">{describeEvent(event)}</span>
       {event.revenue !== null && <span className="timeline-revenue">{formatMoney(event.revenue, null)}</span>}
     </li>

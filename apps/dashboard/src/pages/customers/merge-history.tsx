@@ -57,6 +57,7 @@ export function MergeHistory({ merges, onChanged }: Props) {
                 data-testid="customer-merge"
                 data-merge-id={merge.mergeId}
                 data-undone={merge.undoneAt !== null}
+                data-reason={merge.reason}
               >
                 <td>{formatDateTime(merge.at)}</td>
                 <td>

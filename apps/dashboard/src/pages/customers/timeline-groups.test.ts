@@ -45,7 +45,10 @@ describe('groupTimeline', () => {
 describe('describeEvent', () => {
   it('names page views, orders and searches', () => {
     expect(describeEvent(event('x', { type: 'page', event: null, pagePath: '/shoes' }))).toBe(
-      'Page view /shoes',
+      'Page view · /shoes',
+    );
+    expect(describeEvent(event('x', { type: 'page', event: 'Home', pagePath: '/' }))).toBe(
+      'Page view · Home · /',
     );
     expect(describeEvent(event('x', { event: 'Order Completed', orderId: 'T-1' }))).toBe(
       'Order Completed · T-1',

@@ -45,11 +45,12 @@ export function groupTimeline(timeline: readonly TimelineEvent[]): TimelineGroup
   return groups;
 }
 
-/** One line saying what happened, e.g. `Page view /shoes`, `Order Completed T-1`, `Searched “rain jacket”`. */
+/** One line saying what happened, e.g. `Page view · /shoes`, `Order Completed · T-1`, `Products Searched · “rain”`. */
 export function describeEvent(event: TimelineEvent): string {
   if (event.type === 'page' || event.type === 'screen') {
     const name = event.type === 'page' ? 'Page view' : 'Screen view';
-    return event.pagePath === null ? name : `${name} ${event.pagePath}`;
+    const what = [event.event, event.pagePath].filter((part) => part !== null && part !== '');
+    return what.length === 0 ? name : `${name} · ${what.join(' · ')}`;
   }
   if (event.type === 'identify') return 'Identified';
   if (event.type === 'alias') return 'Alias';

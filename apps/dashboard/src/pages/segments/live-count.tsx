@@ -1,6 +1,7 @@
 // Shows the builder's live member count, or why the rule cannot be counted, with a caret under the
 // place of a syntax error.
 import { formatCount } from '../../format/number';
+import { hrefFor } from '../../routing/hash-route';
 import { ruleExcerpt } from './rule-excerpt';
 import type { LiveCount } from './use-live-count';
 
@@ -51,7 +52,7 @@ export function LiveCountView({ live, rule }: { live: LiveCount; rule: string })
           {preview.sample.map((id, i) => (
             <span key={id}>
               {i > 0 && ', '}
-              <a href={`#/customers/${encodeURIComponent(id)}`} className="mono">
+              <a href={hrefFor('customers', id)} className="mono">
                 {id}
               </a>
             </span>

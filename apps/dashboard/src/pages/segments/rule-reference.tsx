@@ -72,7 +72,8 @@ export function RuleReference({ onPick, onInsert }: Props) {
       <h3 id="rule-reference-title">Rule language</h3>
       <p className="hint">
         Combine conditions with <code>and</code>, <code>or</code>, <code>not</code> and parentheses;{' '}
-        <code>#</code> starts a comment. Units: minutes, hours, days, weeks.
+        <code>#</code> starts a comment. Units: minutes, hours, days, weeks. Any field: <code>is null</code>,{' '}
+        <code>is not null</code>.
       </p>
       <dl className="field-groups">
         {FIELD_GROUPS.map((group) => (
