@@ -5,4 +5,5 @@ export * as cohorts from './cohorts/index';
 export * as customers from './customers/index';
 export * as kpis from './kpis/index';
 export * as patterns from './patterns/index';
+export * as personas from './personas/index';
 export * as segments from './segments/index';

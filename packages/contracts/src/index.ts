@@ -57,4 +57,27 @@ export {
   MessageSchema,
   PageContextSchema,
 } from './event-schema';
+export {
+  type ChannelRule,
+  type ChannelRules,
+  FUNNEL_BREAKDOWNS,
+  FUNNEL_ENTITIES,
+  type FunnelBreakdown,
+  type FunnelEntity,
+  type FunnelStep,
+  JOURNEY_PHASES,
+  type JourneyPhase,
+  type JourneyPhaseDefinition,
+  type JourneySettings,
+  MARKETING_CHANNELS,
+  type MarketingChannel,
+  PAGE_TYPES,
+  PATH_GROUPINGS,
+  type PageType,
+  type PageTypeRules,
+  type PathGrouping,
+  SESSION_OUTCOMES,
+  type SessionOutcome,
+  type StepMatcher,
+} from './journeys';
 export * from './segment-ast';
