@@ -15,6 +15,7 @@ import { registerDashboardRoutes } from './routes/dashboard.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerImportRoutes } from './routes/import.routes';
 import { registerIngestRoutes } from './routes/ingest.routes';
+import { registerMiningRoutes } from './routes/mining.routes';
 import { registerQueryRoutes } from './routes/query.routes';
 import { registerSegmentRoutes } from './routes/segments.routes';
 import type { CentricService } from './services/centric-service';
@@ -82,6 +83,7 @@ export async function buildApp({
   registerCustomerAnalyticsRoutes(app, { service, secret });
   registerCustomerRoutes(app, { service, secret });
   registerSegmentRoutes(app, { service, secret });
+  registerMiningRoutes(app, { service, secret });
   registerImportRoutes(app, { service, secret, tmpDir: join(config.dataDir, 'tmp') });
   await registerDashboardRoutes(app, { dashboardDir: config.dashboardDir });
   return app;

@@ -8,3 +8,5 @@ export { CentricService } from './services/centric-service';
 export { IdentityLinker } from './services/identity-linker';
 export { type Customer360, ProfileService } from './services/profile-service';
 export { SegmentService } from './services/segment-service';
+export { MiningService } from './services/mining-service';
+export { PersonaService } from './services/persona-service';

@@ -80,4 +80,28 @@ export {
   type SessionOutcome,
   type StepMatcher,
 } from './journeys';
+export {
+  ASSOCIATION_SIDES,
+  type AssociationQuery,
+  AssociationQuerySchema,
+  type AssociationReport,
+  AssociationReportSchema,
+  AssociationSchema,
+  type AssociationWire,
+  PATTERN_VOCABULARIES,
+  type PatternQuery,
+  PatternQuerySchema,
+  type PatternReport,
+  PatternReportSchema,
+  type PersonaDiscoverBody,
+  PersonaDiscoverBodySchema,
+  type PersonaReport,
+  PersonaReportSchema,
+  PersonaSchema,
+  type PersonaSegment,
+  PersonaSegmentSchema,
+  type PersonaWire,
+  SessionPatternSchema,
+  type SessionPatternWire,
+} from './mining-api';
 export * from './segment-ast';

@@ -25,6 +25,7 @@ export const SEGMENT_TRAIT_FIELDS = [
   'first_order',
   'last_order',
   'channels',
+  'personas',
 ] as const;
 export type SegmentTraitField = (typeof SEGMENT_TRAIT_FIELDS)[number];
 

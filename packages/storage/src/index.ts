@@ -14,6 +14,34 @@ export type {
 } from './analytics-store';
 export { DuckDbStore } from './duckdb/duckdb-store';
 export type {
+  DurationQuantiles,
+  FunnelFigures,
+  FunnelGroupFigures,
+  FunnelQuery,
+  JourneyRules,
+  JourneyScope,
+  JourneyStore,
+  JourneySummaryFigures,
+  JourneySummaryQuery,
+  PathFigures,
+  PathQuery,
+} from './journey-store';
+export type {
+  AssociationSide,
+  BasketQuery,
+  CooccurrenceCounts,
+  CooccurrenceQuery,
+  MiningStore,
+  PairCount,
+  PatternVocabulary,
+  PersonaCustomerFigures,
+  PersonaRun,
+  SavedPersona,
+  SessionSequence,
+  SessionSequenceQuery,
+  SideBasket,
+} from './mining-store';
+export type {
   ErasureReport,
   ProfileActivity,
   ProfileExport,

@@ -1,8 +1,10 @@
 // The store contracts. Every backend (embedded DuckDB now; ClickHouse + PostgreSQL in cluster
 // mode later) implements them and passes the shared suite in store.case.test.ts. They speak in
 // analyses and rows, never SQL, so each backend can answer its own way.
-import type { Channel, MessageType } from '@centric/contracts';
+import type { Channel, JourneySettings, MessageType } from '@centric/contracts';
 import type { AnalyticsStore } from './analytics-store';
+import type { JourneyStore } from './journey-store';
+import type { MiningStore } from './mining-store';
 import type { ProfileStore } from './profile-store';
 import type { SegmentStore } from './segment-store';
 
@@ -192,6 +194,8 @@ export interface ProjectSettings {
   clv?: StoredClvModel;
   /** Trait names whose values are external ids stitched into profiles (e.g. store_card). */
   externalIdTraits?: string[];
+  /** Journey settings: the journey-phase mapping and the shop's own hosts. */
+  journeys?: JourneySettings;
 }
 
 export interface StoredClvModel {
@@ -238,5 +242,7 @@ export interface Store {
   readonly profiles: ProfileStore;
   readonly segments: SegmentStore;
   readonly analytics: AnalyticsStore;
+  readonly journeys: JourneyStore;
+  readonly mining: MiningStore;
   close(): Promise<void>;
 }

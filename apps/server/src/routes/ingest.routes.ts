@@ -28,6 +28,17 @@ export function registerIngestRoutes(
 ): void {
   const maxBatch = pipeline.limits.maxBatchEvents;
 
+  // Other routes (imports) accept CSV and XML uploads; ingest takes JSON only.
+  const jsonOnly: preHandlerAsyncHookHandler = async (request) => {
+    const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json' && type !== 'text/plain' && !/^application\/[\w.+-]+\+json$/.test(type)) {
+      throw new CentricError(
+        'unsupported_media_type',
+        'Content-Type must be application/json or text/plain (as sent by sendBeacon)',
+      );
+    }
+  };
+
   async function ingest(
     request: FastifyRequest,
     messages: unknown[],
@@ -66,7 +77,7 @@ export function registerIngestRoutes(
   app.post(
     '/v1/batch',
     {
-      preHandler: auth,
+      preHandler: [jsonOnly, auth],
       validatorCompiler: passThrough,
       schema: {
         tags: ['ingest'],
@@ -110,7 +121,7 @@ export function registerIngestRoutes(
     app.post(
       `/v1/${type}`,
       {
-        preHandler: auth,
+        preHandler: [jsonOnly, auth],
         validatorCompiler: passThrough,
         schema: {
           tags: ['ingest'],

@@ -72,7 +72,7 @@ export function discoverPersonas(
   const { points, features } = matrix;
   const range = kRange(n, options);
   const candidates: { k: number; silhouette: number }[] = [];
-  let assignments = new Int32Array(n);
+  let assignments: Int32Array = new Int32Array(n);
   let chosenK = n > 0 ? 1 : 0;
   let silhouette = 0;
   if (points.d > 0 && range.length > 0) {

@@ -99,10 +99,12 @@ function compileExpr(expr: SegmentExpr): (ctx: Context) => boolean {
     }
     case 'trait': {
       const field = expr.field;
-      if (field === 'channels') {
+      if (field === 'channels' || field === 'personas') {
         const check = compileTest(expr.test);
         return (ctx) => {
-          const channels = ctx.visitor.traits?.channels;
+          const traits = ctx.visitor.traits;
+          // No persona is no value, as in the store (an empty string_agg is null).
+          const channels = field === 'channels' ? traits?.channels : traits?.personas?.length ? traits.personas : null;
           if (!channels) return check(null, ctx);
           if (expr.test.op === 'contains') return channels.includes(expr.test.value);
           return check(channels.join(','), ctx);

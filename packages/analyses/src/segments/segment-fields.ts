@@ -32,6 +32,7 @@ export const TRAIT_TYPES: Readonly<Record<SegmentTraitField, FieldType>> = {
   first_order: 'date',
   last_order: 'date',
   channels: 'list',
+  personas: 'list',
 };
 
 /** Counting traits are 0, not unknown, for a profile whose traits were never computed. */

@@ -52,6 +52,8 @@ export interface SegmentVisitorTraits {
   predictedClv: number | null;
   churnProbability: number | null;
   expectedPurchases52w: number | null;
+  /** Personas the profile was saved into (persona segments); absent or empty when none. */
+  personas?: readonly string[];
 }
 
 export interface SegmentVisitor {
@@ -85,6 +87,7 @@ export const TRAIT_READERS: Readonly<Record<SegmentTraitField, (t: SegmentVisito
   last_order: (t) => t.lastOrderAt,
   // A list, not a value: the evaluator tests channels itself.
   channels: () => null,
+  personas: () => null,
 };
 
 const COLUMN_READERS: Readonly<Record<SegmentEventColumn, (e: SegmentVisitorEvent) => Value>> = {

@@ -104,6 +104,7 @@ export class DuckDbStateStore implements StateStore {
         ...(stored.traitsRefreshedAt !== undefined ? { traitsRefreshedAt: stored.traitsRefreshedAt } : {}),
         ...(stored.clv ? { clv: stored.clv } : {}),
         ...(stored.externalIdTraits ? { externalIdTraits: stored.externalIdTraits } : {}),
+        ...(stored.journeys ? { journeys: stored.journeys } : {}),
       };
     }
     // Projects made before settings existed get their hash key on first use.

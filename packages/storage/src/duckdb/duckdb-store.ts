@@ -3,6 +3,8 @@ import type { Store } from '../store';
 import { DuckDbAnalyticsStore } from './duckdb-analytics-store';
 import { DuckDbDatabase, type DuckDbDatabaseOptions } from './duckdb-database';
 import { DuckDbEventStore } from './duckdb-event-store';
+import { DuckDbJourneyStore } from './duckdb-journey-store';
+import { DuckDbMiningStore } from './duckdb-mining-store';
 import { DuckDbProfileStore } from './duckdb-profile-store';
 import { DuckDbSegmentStore } from './duckdb-segment-store';
 import { DuckDbStateStore } from './duckdb-state-store';
@@ -14,6 +16,8 @@ export class DuckDbStore implements Store {
   readonly profiles: DuckDbProfileStore;
   readonly segments: DuckDbSegmentStore;
   readonly analytics: DuckDbAnalyticsStore;
+  readonly journeys: DuckDbJourneyStore;
+  readonly mining: DuckDbMiningStore;
 
   private constructor(private readonly db: DuckDbDatabase) {
     this.events = new DuckDbEventStore(db);
@@ -21,6 +25,8 @@ export class DuckDbStore implements Store {
     this.profiles = new DuckDbProfileStore(db);
     this.segments = new DuckDbSegmentStore(db);
     this.analytics = new DuckDbAnalyticsStore(db);
+    this.journeys = new DuckDbJourneyStore(db);
+    this.mining = new DuckDbMiningStore(db);
   }
 
   /**

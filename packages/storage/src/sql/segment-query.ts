@@ -43,6 +43,8 @@ const TRAIT_COLUMNS: Readonly<Record<SegmentTraitField, string>> = {
   first_order: 't.first_order_at',
   last_order: 't.last_order_at',
   channels: 't.channels',
+  // Saved persona ids, comma-separated, from persona_members (joined only when a rule uses it).
+  personas: 'pa.personas',
 };
 
 /** What reading JSON properties takes beyond the shared dialect; one entry per backend. */
@@ -118,6 +120,7 @@ SELECT u.profile_id AS profile_id
 FROM universe u
 LEFT JOIN profile_traits t ON t.project_id = ${p} AND t.profile_id = u.profile_id
 ${b.aggregates.length > 0 ? 'LEFT JOIN agg a ON a.profile_id = u.profile_id' : ''}
+${b.usesPersonas ? `LEFT JOIN (SELECT profile_id, string_agg(persona_id, ',') AS personas FROM persona_members WHERE project_id = ${p} GROUP BY profile_id) pa ON pa.profile_id = u.profile_id` : ''}
 WHERE ${where}`;
   // DuckDB refuses parameters a statement does not use: `now` only bounds the events.
   const params = { ...b.params, projectId: input.projectId };
@@ -129,6 +132,7 @@ class SegmentSql {
   readonly params: Record<string, string | number> = {};
   readonly aggregates: string[] = [];
   usesLatestSession = false;
+  usesPersonas = false;
   private readonly json: JsonSql;
   private next = 0;
 
@@ -147,8 +151,9 @@ class SegmentSql {
       case 'not':
         return `(NOT ${this.expr(e.item)})`;
       case 'trait':
-        if (e.field === 'channels' && e.test.op === 'contains')
-          return `coalesce(${this.json.csvContains('t.channels', this.value(e.test.value))}, false)`;
+        if (e.field === 'personas') this.usesPersonas = true;
+        if ((e.field === 'channels' || e.field === 'personas') && e.test.op === 'contains')
+          return `coalesce(${this.json.csvContains(TRAIT_COLUMNS[e.field], this.value(e.test.value))}, false)`;
         return this.test(TRAIT_COLUMNS[e.field], e.test);
       case 'session':
         return this.test(`coalesce(a.a${this.aggregate(this.sessionMeasure(e.field))}, 0)`, e.test);

@@ -1,0 +1,135 @@
+// JourneyStore on DuckDB: runs the journey builders of src/sql with the DuckDB journey dialect
+// and turns their rows into the contract's raw figures (see journey-store.ts).
+import type {
+  DurationQuantiles,
+  FunnelFigures,
+  FunnelGroupFigures,
+  FunnelQuery,
+  JourneyStore,
+  JourneySummaryFigures,
+  JourneySummaryQuery,
+  PathFigures,
+  PathQuery,
+} from '../journey-store';
+import { duckdbJourneyDialect } from '../sql/journey-dialect';
+import { buildFunnelQuery } from '../sql/journey-funnel-query';
+import { buildPathsQuery } from '../sql/journey-paths-query';
+import {
+  buildSearchTermsQuery,
+  buildSessionOutcomesQuery,
+  buildViewedCategoriesQuery,
+  buildViewedProductsQuery,
+} from '../sql/journey-summary-query';
+import type { DuckDbDatabase, Row } from './duckdb-database';
+
+export class DuckDbJourneyStore implements JourneyStore {
+  constructor(readonly db: DuckDbDatabase) {}
+
+  async summary(query: JourneySummaryQuery): Promise<JourneySummaryFigures> {
+    const run = (build: typeof buildSessionOutcomesQuery) => {
+      const { sql, params } = build(query, duckdbJourneyDialect);
+      return this.db.query(sql, params);
+    };
+    // Four independent scans: DuckDB runs them on their own connections side by side.
+    const [sessions, terms, products, categories] = await Promise.all([
+      run(buildSessionOutcomesQuery),
+      run(buildSearchTermsQuery),
+      run(buildViewedProductsQuery),
+      run(buildViewedCategoriesQuery),
+    ]);
+    return {
+      sessions: sessions
+        .map((r) => ({
+          channel: String(r.channel),
+          entryPageType: String(r.entry_page_type),
+          outcome: String(r.outcome),
+          sessions: Number(r.sessions),
+        }))
+        .sort(
+          (a, b) =>
+            a.channel.localeCompare(b.channel) ||
+            a.entryPageType.localeCompare(b.entryPageType) ||
+            a.outcome.localeCompare(b.outcome),
+        ),
+      searchTerms: terms.map((r) => ({
+        term: String(r.term),
+        searches: Number(r.searches),
+        sessions: Number(r.sessions),
+        convertingSessions: Number(r.converting_sessions),
+      })),
+      products: products.map((r) => ({
+        productId: String(r.product_id),
+        title: r.title === null || r.title === undefined ? null : String(r.title),
+        views: Number(r.views),
+        sessions: Number(r.sessions),
+        cartSessions: Number(r.cart_sessions),
+        convertingSessions: Number(r.converting_sessions),
+      })),
+      categories: categories.map((r) => ({
+        category: String(r.category),
+        views: Number(r.views),
+        sessions: Number(r.sessions),
+        convertingSessions: Number(r.converting_sessions),
+      })),
+    };
+  }
+
+  async paths(query: PathQuery): Promise<PathFigures> {
+    const { sql, params } = buildPathsQuery(query, duckdbJourneyDialect);
+    const rows = await this.db.query(sql, params);
+    let sessions = 0;
+    const transitions: PathFigures['transitions'] = [];
+    for (const r of rows) {
+      const depth = Number(r.depth);
+      if (depth === 0) sessions = Number(r.sessions);
+      else
+        transitions.push({
+          depth,
+          step: String(r.step),
+          next: r.next === null || r.next === undefined ? null : String(r.next),
+          sessions: Number(r.sessions),
+        });
+    }
+    transitions.sort(
+      (a, b) =>
+        a.depth - b.depth ||
+        b.sessions - a.sessions ||
+        a.step.localeCompare(b.step) ||
+        (a.next ?? '').localeCompare(b.next ?? ''),
+    );
+    return { sessions, transitions };
+  }
+
+  async funnel(query: FunnelQuery): Promise<FunnelFigures> {
+    const { sql, params } = buildFunnelQuery(query, duckdbJourneyDialect);
+    const rows = await this.db.query(sql, params);
+    const n = query.steps.length;
+    const groups = rows.map(
+      (r): FunnelGroupFigures => ({
+        value: Number(r.is_total) === 1 ? null : String(r.value ?? ''),
+        reached: Array.from({ length: n }, (_, k) => Number(r[`r${k}`] ?? 0)),
+        fromPrevious: Array.from({ length: n }, (_, k) => (k === 0 ? null : quantiles(r, `q${k}`, `m${k}`))),
+        toConvert: quantiles(r, 'qc', 'mc'),
+      }),
+    );
+    // All entrants first, then the breakdown values in a stable order.
+    groups.sort((a, b) => (a.value === null ? -1 : b.value === null ? 1 : a.value.localeCompare(b.value)));
+    if (groups.length === 0 || groups[0]!.value !== null)
+      groups.unshift({
+        value: null,
+        reached: new Array<number>(n).fill(0),
+        fromPrevious: [],
+        toConvert: null,
+      });
+    return { groups };
+  }
+}
+
+/** A quantile list and a mean from a row; null when nobody was measured. */
+function quantiles(row: Row, listColumn: string, meanColumn: string): DurationQuantiles | null {
+  const list = row[listColumn];
+  const mean = row[meanColumn];
+  if (!Array.isArray(list) || list.length !== 4 || mean === null || mean === undefined) return null;
+  const [p25, median, p75, p90] = list.map((v) => Math.round(Number(v)));
+  return { p25: p25!, median: median!, p75: p75!, p90: p90!, mean: Math.round(Number(mean)) };
+}

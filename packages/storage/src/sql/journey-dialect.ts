@@ -1,0 +1,72 @@
+// What the journey queries need beyond the base dialect: ordered lists per group, list slicing,
+// string tests on hosts and paths, millisecond arithmetic and exact quantiles. Kept apart from
+// dialect.ts so the journey analyses extend the shared dialect without changing it. Every
+// construct here has a ClickHouse 18.16 counterpart without window functions (groupArray +
+// arraySort for ordered lists, arraySlice, arrayJoin(range()) for positions, argMin with a
+// tuple, domain(), quantilesExact), so a ClickHouse adapter overrides these and reuses the
+// journey query builders unchanged.
+import { type Dialect, duckdbDialect } from './dialect';
+
+export interface JourneyDialect extends Dialect {
+  /** A string literal (the dialect's quoting rules). */
+  literal(value: string): string;
+  /** The values of expr in a group as a list ordered by orderBy (an ORDER BY list). */
+  orderedList(expr: string, orderBy: string): string;
+  /** Elements from..to (1-based, inclusive, SQL expressions) of a list; clipped to the list. */
+  listSlice(list: string, from: string, to: string): string;
+  listLength(list: string): string;
+  /** Element i (1-based); NULL past the end. */
+  listElement(list: string, i: string): string;
+  /** 1-based position of the first element equal to value; 0 when absent. */
+  listPosition(list: string, value: string): string;
+  listReverse(list: string): string;
+  /** The list without elements equal to the one before them. */
+  collapseRepeats(list: string): string;
+  /** A FROM-clause addition giving each row the positions 1..n in column `name`. */
+  positions(name: string, n: number): string;
+  /** In a GROUP BY: the named fields of the row with the smallest orderBy, as one value. */
+  firstRow(fields: Readonly<Record<string, string>>, orderBy: string): string;
+  /** A field of a firstRow value. */
+  rowField(row: string, fields: readonly string[], name: string): string;
+  /** In a GROUP BY: expr at the row with the smallest orderBy. */
+  argMin(expr: string, orderBy: string): string;
+  /** Lower-case host of a URL; '' when there is none. */
+  urlHost(expr: string): string;
+  startsWith(expr: string, prefix: string): string;
+  endsWith(expr: string, suffix: string): string;
+  contains(expr: string, part: string): string;
+  /** A TIMESTAMP plus milliseconds (an integer SQL expression). */
+  addMs(ts: string, ms: string): string;
+  /** Milliseconds from earlier to later (TIMESTAMPs). */
+  diffMs(earlier: string, later: string): string;
+  /** The continuous quantiles ps of expr in a group, as a list in the order of ps; NULL when empty. */
+  quantiles(expr: string, ps: readonly number[]): string;
+}
+
+export const duckdbJourneyDialect: JourneyDialect = {
+  ...duckdbDialect,
+  // DuckDB string literals take no backslash escapes: doubling the quote is all there is.
+  literal: (value) => `'${value.replaceAll("'", "''")}'`,
+  orderedList: (expr, orderBy) => `list(${expr} ORDER BY ${orderBy})`,
+  listSlice: (list, from, to) => `(${list})[${from}:${to}]`,
+  listLength: (list) => `len(${list})`,
+  listElement: (list, i) => `(${list})[${i}]`,
+  listPosition: (list, value) => `coalesce(list_position(${list}, ${value}), 0)`,
+  listReverse: (list) => `list_reverse(${list})`,
+  collapseRepeats: (list) =>
+    `list_filter(${list}, lambda x, i: i = 1 OR x IS DISTINCT FROM (${list})[i - 1])`,
+  positions: (name, n) => `CROSS JOIN range(1, ${Math.trunc(n) + 1}) AS positions_${name}(${name})`,
+  firstRow: (fields, orderBy) =>
+    `arg_min({${Object.entries(fields)
+      .map(([k, v]) => `'${k}': ${v}`)
+      .join(', ')}}, ${orderBy})`,
+  rowField: (row, _fields, name) => `(${row}).${name}`,
+  argMin: (expr, orderBy) => `arg_min(${expr}, ${orderBy})`,
+  urlHost: (expr) => `regexp_extract(lower(trim(${expr})), '^[a-z][a-z0-9+.-]*://([^/:?#]+)', 1)`,
+  startsWith: (expr, prefix) => `starts_with(${expr}, ${prefix})`,
+  endsWith: (expr, suffix) => `ends_with(${expr}, ${suffix})`,
+  contains: (expr, part) => `contains(${expr}, ${part})`,
+  addMs: (ts, ms) => `(${ts} + to_milliseconds(${ms}))`,
+  diffMs: (earlier, later) => `(epoch_ms(${later}) - epoch_ms(${earlier}))`,
+  quantiles: (expr, ps) => `quantile_cont(${expr}, [${ps.join(', ')}])`,
+};
