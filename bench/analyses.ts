@@ -20,8 +20,8 @@ import { argValue, printFigure } from './figures';
 
 const PROJECT = 'prj_bench';
 const DAY_MS = 86_400_000;
-/** Mean events per generated session (1 for bounces, 2..13 otherwise). */
-const EVENTS_PER_SESSION = 6;
+/** Mean events per generated session: a third are bounces (1), the others 2..13. */
+const EVENTS_PER_SESSION = 5.36;
 
 /**
  * SQL that fills the events table of a store with about `events` journey events of `project`
