@@ -2,9 +2,18 @@
 // server's local admin token) or not (local: open the store in this process). DuckDB lets one
 // process open the file, so the CLI must go through a running server.
 import type { kpis } from '@centric/analyses';
-import type { EventError, SegmentInfo, SegmentMembers } from '@centric/contracts';
+import type {
+  AssociationReport,
+  EventError,
+  PatternReport,
+  PersonaDiscoverBody,
+  PersonaReport,
+  PersonaSegment,
+  SegmentInfo,
+  SegmentMembers,
+} from '@centric/contracts';
 import type { ImportFormat, ImportKind, ImportSummary } from '@centric/importers';
-import type { CentricService } from '@centric/server';
+import type { CentricService, MiningService } from '@centric/server';
 import type { ProjectKeys } from '@centric/storage';
 
 export type BatchOutcome =
@@ -35,6 +44,12 @@ export interface CentricClient {
   /** Saves a segment; a rule that does not parse fails with its line and column. */
   createSegment(input: { name: string; rule: string }): Promise<SegmentInfo>;
   segmentMembers(segmentId: string, limit: number): Promise<SegmentMembers>;
+  /** Pattern Explorer, associations and personas (commands/mining.command.ts). */
+  patterns(input: Parameters<MiningService['patterns']>[1]): Promise<PatternReport>;
+  associations(input: Parameters<MiningService['associations']>[1]): Promise<AssociationReport>;
+  discoverPersonas(input: PersonaDiscoverBody): Promise<PersonaReport>;
+  latestPersonas(): Promise<PersonaReport>;
+  personaSegment(personaId: string): Promise<PersonaSegment>;
   loadDemo(): Promise<{
     products: number;
     customers: number;

@@ -2,7 +2,15 @@
 // runs the same services and ingest pipeline the server runs, and closes it cleanly.
 import { join } from 'node:path';
 import { IngestPipeline } from '@centric/ingest';
-import { CentricService, type Config, IdentityLinker, SegmentService } from '@centric/server';
+import {
+  CentricService,
+  type Config,
+  IdentityLinker,
+  MiningService,
+  PersonaService,
+  SegmentService,
+} from '@centric/server';
+import type { PersonaDiscoverBody } from '@centric/contracts';
 import { DuckDbStore } from '@centric/storage';
 import type {
   BatchOutcome,
@@ -114,6 +122,26 @@ export class LocalClient implements CentricClient {
 
   segmentMembers(segmentId: string, limit: number) {
     return new SegmentService(this.service.store).members(this.projectId, segmentId, { limit });
+  }
+
+  patterns(input: Parameters<MiningService['patterns']>[1]) {
+    return new MiningService(this.service.store).patterns(this.projectId, input);
+  }
+
+  associations(input: Parameters<MiningService['associations']>[1]) {
+    return new MiningService(this.service.store).associations(this.projectId, input);
+  }
+
+  discoverPersonas(input: PersonaDiscoverBody) {
+    return new PersonaService(this.service.store).discover(this.projectId, input);
+  }
+
+  latestPersonas() {
+    return new PersonaService(this.service.store).latest(this.projectId);
+  }
+
+  personaSegment(personaId: string) {
+    return new PersonaService(this.service.store).makeSegment(this.projectId, personaId);
   }
 
   loadDemo() {

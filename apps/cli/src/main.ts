@@ -8,6 +8,7 @@ import { registerCustomerCommands } from './commands/customer.command';
 import { registerCustomerAnalyticsCommands } from './commands/customer-analytics.command';
 import { formatImportSummary, importCommand } from './commands/import.command';
 import { formatIngestSummary, ingestFile } from './commands/ingest.command';
+import { registerMiningCommands } from './commands/mining.command';
 import { formatOverview } from './commands/overview.command';
 import { registerSegmentCommands } from './commands/segment.command';
 import { withClient } from './connect';
@@ -147,6 +148,7 @@ query
     out(opts.json ? JSON.stringify(overview) : formatOverview(overview));
   });
 registerCustomerAnalyticsCommands(query, { withClient: (use) => withClient(config(), use), out });
+registerMiningCommands(program, query, { withClient: (use) => withClient(config(), use), out });
 
 try {
   await program.parseAsync(process.argv);

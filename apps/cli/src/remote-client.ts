@@ -3,7 +3,17 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import type { ErrorBody, EventError, SegmentInfo, SegmentMembers } from '@centric/contracts';
+import type {
+  AssociationReport,
+  ErrorBody,
+  EventError,
+  PatternReport,
+  PersonaDiscoverBody,
+  PersonaReport,
+  PersonaSegment,
+  SegmentInfo,
+  SegmentMembers,
+} from '@centric/contracts';
 import type { ImportSummary } from '@centric/importers';
 import { readServerFile, type ServerFile } from '@centric/server';
 import type {
@@ -193,6 +203,45 @@ export class RemoteClient implements CentricClient {
       'GET',
       `/v1/segments/${encodeURIComponent(segmentId)}/members?limit=${limit}`,
     );
+  }
+
+  patterns(input: Parameters<CentricClient['patterns']>[0]) {
+    const q = query({
+      from: input.from,
+      to: input.to,
+      vocabulary: input.vocabulary,
+      minSupport: input.minSupport,
+      maxLength: input.maxLength,
+      segment: input.segmentId,
+      items: input.items?.join(','),
+      limit: input.limit,
+    });
+    return this.send<PatternReport>('GET', `/v1/query/patterns?${q}`);
+  }
+
+  associations(input: Parameters<CentricClient['associations']>[0]) {
+    const q = query({
+      side: input.side,
+      from: input.from,
+      to: input.to,
+      minSupport: input.minSupport,
+      minConfidence: input.minConfidence,
+      sort: input.sort,
+      limit: input.limit,
+    });
+    return this.send<AssociationReport>('GET', `/v1/query/associations?${q}`);
+  }
+
+  discoverPersonas(input: PersonaDiscoverBody) {
+    return this.send<PersonaReport>('POST', '/v1/personas/discover', input);
+  }
+
+  latestPersonas() {
+    return this.send<PersonaReport>('GET', '/v1/personas');
+  }
+
+  personaSegment(personaId: string) {
+    return this.send<PersonaSegment>('POST', `/v1/personas/${encodeURIComponent(personaId)}/segment`, {});
   }
 
   async loadDemo() {

@@ -105,3 +105,4 @@ export {
   type SessionPatternWire,
 } from './mining-api';
 export * from './segment-ast';
+export type { ProfileTraits } from './profile';

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+
+const storedEventFor = (
+  o: Parameters<typeof storedEvent>[0] | Omit<Parameters<typeof storedEvent>[0], 'projectId'>,
+) => storedEvent({ projectId: 'prj', event: null, ...o });
+
+import { storedEvent } from '@centric/storage/test-support';
 import { identityLinksOf } from './identity-links';
-import { storedEventFor } from './test-support';
 
 const rules = { hashEmail: (e: string) => `h(${e.toLowerCase()})`, externalIdTraits: ['store_card'] };
 

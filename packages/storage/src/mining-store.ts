@@ -3,6 +3,7 @@
 // support thresholds, figures (confidence, lift, surprise), tests and clustering are computed
 // once in packages/analyses, so every backend and every surface shows the same numbers.
 // Implemented per backend; see duckdb/duckdb-mining-store.ts.
+import type { JourneyRules } from './journey-store';
 import type { TimeRange } from './store';
 
 /** What a session's actions are read as for the Pattern Explorer. */
@@ -13,6 +14,8 @@ export interface SessionSequenceQuery {
   /** Events in the range; sessions are cut at its edges. */
   range: TimeRange;
   vocabulary: PatternVocabulary;
+  /** Page-type rules (the journeys' classification); needed for the page_type vocabulary. */
+  rules?: JourneyRules | undefined;
   /** Only sessions of profiles that are members of this segment now. */
   segmentId?: string | undefined;
   /** Runs of the same action count once (default true): ten product views are one step. */
@@ -42,6 +45,8 @@ export interface BasketQuery {
   projectId: string;
   side: AssociationSide;
   range: TimeRange;
+  /** Marketing-channel rules (the journeys' classification); needed for channel_to_category. */
+  rules?: JourneyRules | undefined;
 }
 
 /** One basket seen from both sides; for bought/viewed together both sides are the products. */

@@ -1,6 +1,7 @@
 // The ProfileStore contract: the identity graph (which identities form one customer), merges
 // with their reason and undo, computed traits, and what GDPR needs (everything about one
 // customer; erase it). Implemented per backend; see duckdb/duckdb-profile-store.ts.
+import type { ProfileTraits } from '@centric/contracts';
 import type { StoredEvent } from './store';
 
 export interface ProfileMerge {
@@ -13,29 +14,7 @@ export interface ProfileMerge {
   undoneAt: number | null;
 }
 
-export interface ProfileTraits {
-  profileId: string;
-  firstSeen: number | null;
-  lastSeen: number | null;
-  events: number;
-  sessions: number;
-  channels: string[];
-  orders: number;
-  revenue: number;
-  averageOrderValue: number | null;
-  firstOrderAt: number | null;
-  lastOrderAt: number | null;
-  rfmRecency: number | null;
-  rfmFrequency: number | null;
-  rfmMonetary: number | null;
-  rfmSegment: string | null;
-  lifecycleStage: string | null;
-  historicClv: number | null;
-  predictedClv: number | null;
-  churnProbability: number | null;
-  expectedPurchases52w: number | null;
-  refreshedAt: number;
-}
+export type { ProfileTraits } from '@centric/contracts';
 
 /** Raw per-profile figures from events; traits are computed from them. */
 export interface ProfileActivity {

@@ -1,5 +1,6 @@
 // Typed calls for the customer routes: the customer list, the 360 view, merges and their undo, and the
 // GDPR export and erasure. Response shapes follow apps/server/src/routes/customers.routes.ts.
+import type { ProfileTraits } from '@centric/contracts';
 import {
   asRecord,
   bool,
@@ -14,29 +15,7 @@ import {
 } from './validate';
 
 /** Computed traits of a profile (times are epoch ms). */
-export interface CustomerTraits {
-  profileId: string;
-  firstSeen: number | null;
-  lastSeen: number | null;
-  events: number;
-  sessions: number;
-  channels: string[];
-  orders: number;
-  revenue: number;
-  averageOrderValue: number | null;
-  firstOrderAt: number | null;
-  lastOrderAt: number | null;
-  rfmRecency: number | null;
-  rfmFrequency: number | null;
-  rfmMonetary: number | null;
-  rfmSegment: string | null;
-  lifecycleStage: string | null;
-  historicClv: number | null;
-  predictedClv: number | null;
-  churnProbability: number | null;
-  expectedPurchases52w: number | null;
-  refreshedAt: number;
-}
+export type CustomerTraits = ProfileTraits;
 
 export type CustomerSort = 'revenue' | 'orders' | 'predicted_clv' | 'churn_probability' | 'last_order';
 

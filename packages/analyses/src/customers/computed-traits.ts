@@ -2,6 +2,7 @@
 // segment, lifecycle stage, historic CLV and — from BG/NBD and Gamma-Gamma fitted on the
 // project's orders — predicted CLV and churn probability. Pure: activity and orders in, traits
 // out, so the refresh job can run it on all profiles or only on those new events touched.
+import type { ProfileTraits } from '@centric/contracts';
 import { type ClvModels, lifecycleStage, rfmScores, scoreCustomers } from '../clv/index';
 import type { RfmInput } from '../clv/rfm';
 
@@ -28,29 +29,8 @@ export interface RfmPopulationMember {
   revenue: number;
 }
 
-export interface ComputedTraits {
-  profileId: string;
-  firstSeen: number | null;
-  lastSeen: number | null;
-  events: number;
-  sessions: number;
-  channels: string[];
-  orders: number;
-  revenue: number;
-  averageOrderValue: number | null;
-  firstOrderAt: number | null;
-  lastOrderAt: number | null;
-  rfmRecency: number | null;
-  rfmFrequency: number | null;
-  rfmMonetary: number | null;
-  rfmSegment: string | null;
-  lifecycleStage: string | null;
-  historicClv: number | null;
-  predictedClv: number | null;
-  churnProbability: number | null;
-  expectedPurchases52w: number | null;
-  refreshedAt: number;
-}
+/** The computed traits of a profile (the one shape of @centric/contracts). */
+export type ComputedTraits = ProfileTraits;
 
 const DAY = 86_400_000;
 const round2 = (v: number) => Math.round(v * 100) / 100;

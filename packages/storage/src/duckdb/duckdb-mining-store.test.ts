@@ -5,10 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { associations, patterns, segments } from '@centric/analyses';
+import { associations, journeys, patterns, segments } from '@centric/analyses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssociationSide, PatternVocabulary, SessionSequence } from '../mining-store';
-import { PAGE_TYPE_OF_EVENT } from '../sql/mining-sessions';
 import type { StoredEvent } from '../store';
 import { orderItem, storedEvent } from '../test-support/event-factory';
 import { miningFixture } from '../test-support/mining-data';
@@ -20,6 +19,7 @@ const HAND = 'prj_hand';
 const START = Date.parse('2026-01-05T00:00:00Z');
 const RANGE = { startMs: START, endMs: START + 61 * 86_400_000 };
 const fixture = miningFixture({ projectId: P, start: START });
+const rules = { channels: journeys.channelRulesFor(), pageTypes: journeys.DEFAULT_PAGE_TYPE_RULES };
 let store: DuckDbStore;
 
 const sql = (text: string) => text.replace(/'/g, "''");
@@ -46,8 +46,8 @@ function actionOf(e: StoredEvent, vocabulary: PatternVocabulary): string | null 
   if (e.event === 'Order Completed' || e.event === 'Order Cancelled' || e.event === 'Order Refunded') return null;
   if (vocabulary === 'event') return e.event;
   if (vocabulary === 'category') return e.category;
-  if (e.type === 'page') return e.event?.toLowerCase() ?? 'home';
-  return PAGE_TYPE_OF_EVENT[e.event ?? ''] ?? null;
+  const pageType = journeys.classifyPageType(e);
+  return pageType === 'other' ? null : pageType;
 }
 
 function expectedSequences(vocabulary: PatternVocabulary): patterns.Session[] {
@@ -80,7 +80,7 @@ const byItems = (report: patterns.SessionPatternReport) =>
 describe('DuckDbMiningStore.sessionSequences', () => {
   for (const vocabulary of ['event', 'page_type', 'category'] as const) {
     it(`groups the sessions' ${vocabulary} sequences as the raw events say`, async () => {
-      const rows = await store.mining.sessionSequences({ projectId: P, range: RANGE, vocabulary });
+      const rows = await store.mining.sessionSequences({ projectId: P, range: RANGE, vocabulary, rules });
       const expected = new Map<string, number>();
       for (const s of expectedSequences(vocabulary))
         expected.set(key(s.items, s.converted), (expected.get(key(s.items, s.converted)) ?? 0) + 1);
@@ -90,7 +90,7 @@ describe('DuckDbMiningStore.sessionSequences', () => {
   }
 
   it('gives the Pattern Explorer the same report as the sessions themselves', async () => {
-    const rows = await store.mining.sessionSequences({ projectId: P, range: RANGE, vocabulary: 'page_type' });
+    const rows = await store.mining.sessionSequences({ projectId: P, range: RANGE, vocabulary: 'page_type', rules });
     const options = { minSupport: 0.05, maxLength: 4 };
     const fromStore = patterns.exploreSessionPatterns(expand(rows), options);
     const direct = patterns.exploreSessionPatterns(expectedSequences('page_type'), options);
@@ -149,8 +149,8 @@ describe('DuckDbMiningStore.cooccurrence', () => {
   for (const side of sides) {
     it(`counts ${side} pairs as the pure miner does on the same baskets`, async () => {
       const minCount = 2;
-      const counts = await store.mining.cooccurrence({ projectId: P, side, range: RANGE, minSupport: { count: minCount } });
-      const baskets = await store.mining.baskets({ projectId: P, side, range: RANGE });
+      const counts = await store.mining.cooccurrence({ projectId: P, side, range: RANGE, rules, minSupport: { count: minCount } });
+      const baskets = await store.mining.baskets({ projectId: P, side, range: RANGE, rules });
       expect(counts.basketCount).toBe(baskets.length);
       const pure = associations.pairAssociations(baskets, { minSupport: { count: minCount }, minSideCount: minCount });
       const expected = pure.associations

@@ -14,6 +14,7 @@ import type {
 } from '../mining-store';
 import type { TimeRange } from '../store';
 import { duckdbDialect } from '../sql/dialect';
+import { duckdbJourneyDialect } from '../sql/journey-dialect';
 import { buildCooccurrenceQuery } from '../sql/mining-cooccurrence';
 import { buildPersonaFeaturesQuery } from '../sql/mining-persona-features';
 import { ITEM_SEPARATOR, buildSessionSequencesQuery } from '../sql/mining-sessions';
@@ -57,7 +58,7 @@ export class DuckDbMiningStore implements MiningStore {
   constructor(private readonly db: DuckDbDatabase) {}
 
   async sessionSequences(query: SessionSequenceQuery): Promise<SessionSequence[]> {
-    const { sql, params } = buildSessionSequencesQuery(query, duckdbDialect);
+    const { sql, params } = buildSessionSequencesQuery(query, duckdbJourneyDialect);
     const rows = await this.db.query(sql, params);
     return rows
       .map((r) => ({ items: split(r.items), converted: Boolean(r.converted), sessions: Number(r.sessions) }))
@@ -65,7 +66,7 @@ export class DuckDbMiningStore implements MiningStore {
   }
 
   async baskets(query: BasketQuery): Promise<SideBasket[]> {
-    const { sql, params } = buildBasketsQuery(query, duckdbDialect);
+    const { sql, params } = buildBasketsQuery(query, duckdbJourneyDialect);
     const rows = await this.db.query(sql, params);
     const symmetric = isSymmetricSide(query.side);
     return rows.map((r) => {
@@ -75,7 +76,7 @@ export class DuckDbMiningStore implements MiningStore {
   }
 
   async cooccurrence(query: CooccurrenceQuery): Promise<CooccurrenceCounts> {
-    const { sql, params } = buildCooccurrenceQuery(query, duckdbDialect);
+    const { sql, params } = buildCooccurrenceQuery(query, duckdbJourneyDialect);
     const rows = await this.db.query(sql, params);
     const first = rows[0];
     const limit = query.limit ?? 20_000;

@@ -8,7 +8,8 @@
 // frequent values numbered, so the join and the grouping run on integers, not text (a
 // collision of two basket hashes would need about 4 billion baskets to become likely).
 import type { CooccurrenceQuery } from '../mining-store';
-import type { CompiledQuery, Dialect } from './dialect';
+import type { CompiledQuery } from './dialect';
+import type { JourneyDialect } from './journey-dialect';
 import { isSymmetricSide, sideCtes } from './mining-sides';
 
 /**
@@ -16,9 +17,9 @@ import { isSymmetricSide, sideCtes } from './mining-sides';
  * of frequent values of each side repeated on every row; a single row with NULL pair columns
  * when there is no pair. Ordered by observed (descending), then values.
  *
- * @example buildCooccurrenceQuery({ projectId, side: 'bought_together', range, minSupport: { count: 5 } }, duckdbDialect)
+ * @example buildCooccurrenceQuery({ projectId, side: 'bought_together', range, minSupport: { count: 5 } }, duckdbJourneyDialect)
  */
-export function buildCooccurrenceQuery(q: CooccurrenceQuery, d: Dialect): CompiledQuery {
+export function buildCooccurrenceQuery(q: CooccurrenceQuery, d: JourneyDialect): CompiledQuery {
   const share = typeof q.minSupport === 'number' ? q.minSupport : null;
   const count = typeof q.minSupport === 'number' ? 1 : q.minSupport.count;
   if (share !== null && !(share > 0 && share <= 1)) {

@@ -8,49 +8,32 @@
 // an Order Completed whose order was not cancelled (as in the Overview); runs of one action
 // collapse by default; actions are ordered by time, then message id for ties.
 import type { SessionSequenceQuery } from '../mining-store';
-import type { CompiledQuery, Dialect } from './dialect';
+import type { CompiledQuery } from './dialect';
+import type { JourneyDialect } from './journey-dialect';
+import { pageTypeSql } from './journey-rules';
 import { ORDER_CANCELLED, ORDER_COMPLETED } from './overview-query';
 import { resolvedEventsSql } from './resolved-events';
 
 /** Separates actions in the aggregated text: a control character no event name holds. */
 export const ITEM_SEPARATOR = '\u001f';
 
-/**
- * Page types of track events that stand for a page view in the Segment e-commerce spec; page
- * and screen events give their name (lower case), else the first segment of their path.
- */
-export const PAGE_TYPE_OF_EVENT: Readonly<Record<string, string>> = {
-  'Product Viewed': 'product',
-  'Product List Viewed': 'category',
-  'Product List Filtered': 'category',
-  'Products Searched': 'search',
-  'Cart Viewed': 'cart',
-  'Checkout Started': 'checkout',
-  'Checkout Step Viewed': 'checkout',
-  'Payment Info Entered': 'checkout',
-  'Product Added to Wishlist': 'wishlist',
-};
-
 const ORDER_EVENTS = `('${ORDER_COMPLETED}', '${ORDER_CANCELLED}', 'Order Refunded')`;
-const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-/** The action of an event (alias e) under a vocabulary; NULL when the event is no action. */
-export function actionSql(vocabulary: SessionSequenceQuery['vocabulary']): string {
-  switch (vocabulary) {
+/**
+ * The action of an event (alias e) under a vocabulary; NULL when the event is no action. Page
+ * types are the journeys' (journey-rules.ts), so a pattern and a path name a page alike; events
+ * on no known page ('other': a coupon applied, an identify) are no step of a pattern.
+ */
+export function actionSql(q: Pick<SessionSequenceQuery, 'vocabulary' | 'rules'>, d: JourneyDialect): string {
+  switch (q.vocabulary) {
     case 'event':
       return `CASE WHEN e.event IN ${ORDER_EVENTS} THEN NULL ELSE e.event END`;
     case 'category':
-      return `CASE WHEN e.event IN ${ORDER_EVENTS} THEN NULL ELSE e.category END`;
+      return `CASE WHEN e.event IN ${ORDER_EVENTS} THEN NULL ELSE nullif(e.category, '') END`;
     case 'page_type': {
-      const tracked = Object.entries(PAGE_TYPE_OF_EVENT)
-        .map(([event, type]) => `WHEN e.event = ${quote(event)} THEN ${quote(type)}`)
-        .join(' ');
-      return `CASE
-        WHEN e.type IN ('page', 'screen') THEN coalesce(lower(e.event),
-          CASE WHEN e.page_path IS NULL OR e.page_path = '/' THEN 'home'
-               ELSE lower(split_part(ltrim(e.page_path, '/'), '/', 1)) END)
-        WHEN e.type = 'track' THEN CASE ${tracked} ELSE NULL END
-        ELSE NULL END`;
+      if (!q.rules) throw new RangeError('the page_type vocabulary needs the page-type rules');
+      const pageType = pageTypeSql(d, q.rules.pageTypes, { event: 'e.event', path: 'e.page_path' });
+      return `CASE WHEN e.event IN ${ORDER_EVENTS} THEN NULL ELSE nullif(${pageType}, 'other') END`;
     }
   }
 }
@@ -59,9 +42,9 @@ export function actionSql(vocabulary: SessionSequenceQuery['vocabulary']): strin
  * Rows (items TEXT joined by ITEM_SEPARATOR, converted BOOLEAN, sessions BIGINT), one per
  * distinct sequence and outcome; sessions without any action are left out.
  *
- * @example buildSessionSequencesQuery({ projectId, range, vocabulary: 'page_type' }, duckdbDialect)
+ * @example buildSessionSequencesQuery({ projectId, range, vocabulary: 'page_type', rules }, duckdbJourneyDialect)
  */
-export function buildSessionSequencesQuery(q: SessionSequenceQuery, d: Dialect): CompiledQuery {
+export function buildSessionSequencesQuery(q: SessionSequenceQuery, d: JourneyDialect): CompiledQuery {
   const maxItems = q.maxItems ?? 100;
   if (!Number.isInteger(maxItems) || maxItems < 1) throw new RangeError(`maxItems must be >= 1, got ${maxItems}`);
   const p = d.param('projectId', 'string');
@@ -73,14 +56,15 @@ export function buildSessionSequencesQuery(q: SessionSequenceQuery, d: Dialect):
     endMs: q.range.endMs,
   };
   const inRange = `e.session_id IS NOT NULL AND e.ts >= ${start} AND e.ts < ${end}`;
-  let source = `(SELECT e.session_id, e.ts, e.message_id, e.event, e.order_id, ${actionSql(q.vocabulary)} AS item
+  const action = actionSql(q, d);
+  let source = `(SELECT e.session_id, e.ts, e.message_id, e.event, e.order_id, ${action} AS item
     FROM events e WHERE e.project_id = ${p} AND ${inRange})`;
   if (q.segmentId !== undefined) {
     params.segmentId = q.segmentId;
     const resolved = resolvedEventsSql(d, {
       projectParam: p,
       where: inRange,
-      columns: `e.session_id, e.ts, e.message_id, e.event, e.order_id, ${actionSql(q.vocabulary)} AS item`,
+      columns: `e.session_id, e.ts, e.message_id, e.event, e.order_id, ${action} AS item`,
     });
     source = `(SELECT * FROM ${resolved} r WHERE r.profile_id IN (
       SELECT profile_id FROM segment_memberships

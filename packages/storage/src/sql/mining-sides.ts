@@ -8,16 +8,18 @@
 // | bought_together     | order with items                     | product        | product             |
 // | viewed_together     | session with a product view          | product        | product             |
 // | search_to_product   | session with a search                | search term    | product viewed      |
-// | channel_to_category | order with a categorised item        | entry channel  | category bought     |
+// | channel_to_category | order with a categorised item        | entry mkt chan | category bought     |
 // | segment_to_product  | customer with an order               | segment (name) | product bought      |
 //
 // Orders later cancelled are left out, as in the Overview; search terms are trimmed and lower
-// case; a category is the order item's, else the catalogue's category path. Search and view
+// case; the entry channel is the marketing channel of the order's session under the journeys'
+// rules (journey-rules.ts), so it reads as in the funnel breakdowns; a category is the order item's, else the catalogue's category path. Search and view
 // are counted together within a session, not in time order: observed and expected counts then
 // read the same baskets.
 import type { AssociationSide, BasketQuery } from '../mining-store';
-import type { CompiledQuery, Dialect } from './dialect';
-import { entryChannelSql } from './mining-entry-channel';
+import type { CompiledQuery } from './dialect';
+import type { JourneyDialect } from './journey-dialect';
+import { channelSql, externalHostSql } from './journey-rules';
 import { ORDER_CANCELLED, ORDER_COMPLETED } from './overview-query';
 import { resolvedEventsSql } from './resolved-events';
 
@@ -43,7 +45,7 @@ export interface SideSql {
  *
  * @example sideCtes({ projectId, side: 'bought_together', range }, duckdbDialect).ctes
  */
-export function sideCtes(q: BasketQuery, d: Dialect): SideSql {
+export function sideCtes(q: BasketQuery, d: JourneyDialect): SideSql {
   const p = d.param('projectId', 'string');
   const start = d.timestampFromMs(d.param('startMs', 'int'));
   const end = d.timestampFromMs(d.param('endMs', 'int'));
@@ -86,7 +88,14 @@ universe AS (SELECT DISTINCT b FROM from_items)`,
 universe AS (SELECT DISTINCT b FROM from_items),
 to_items AS (SELECT w.b, w.v FROM (${views}) w WHERE w.b IN (SELECT b FROM universe))`,
       };
-    case 'channel_to_category':
+    case 'channel_to_category': {
+      if (!q.rules) throw new RangeError('channel_to_category needs the marketing-channel rules');
+      const channel = channelSql(d, q.rules.channels, {
+        source: 'e.utm_source',
+        medium: 'e.utm_medium',
+        campaign: 'e.utm_campaign',
+        host: externalHostSql(d, 'e.referrer', q.rules.channels),
+      });
       return {
         params,
         ctes: `orders_in AS (${orderEvents}),
@@ -100,7 +109,7 @@ to_items AS (
 universe AS (SELECT DISTINCT b FROM to_items),
 entries AS (
   SELECT session_id, channel FROM (
-    SELECT e.session_id, ${entryChannelSql('e')} AS channel,
+    SELECT e.session_id, ${channel} AS channel,
            row_number() OVER (PARTITION BY e.session_id ORDER BY e.ts, e.message_id) AS position
     FROM events e
     WHERE e.project_id = ${p} AND e.session_id IN (SELECT session_id FROM orders_in)
@@ -112,6 +121,7 @@ from_items AS (
   WHERE o.oid IN (SELECT b FROM universe)
 )`,
       };
+    }
     case 'segment_to_product': {
       const orders = resolvedEventsSql(d, {
         projectParam: p,
@@ -143,7 +153,7 @@ from_items AS (
  *
  * @example buildBasketsQuery({ projectId, side: 'search_to_product', range }, duckdbDialect)
  */
-export function buildBasketsQuery(q: BasketQuery, d: Dialect): CompiledQuery {
+export function buildBasketsQuery(q: BasketQuery, d: JourneyDialect): CompiledQuery {
   const { ctes, params } = sideCtes(q, d);
   const sql = `
 WITH ${ctes}

@@ -1,0 +1,14 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+const i = await DuckDBInstance.create(process.argv[2]!, { threads: '2' });
+const c = await i.connect();
+const time = async (label: string, sql: string) => { const t = performance.now(); const r = await c.runAndReadAll(sql); console.log(label, Math.round(performance.now() - t), JSON.stringify(r.getRowsJS()[0], (k, v) => typeof v === 'bigint' ? Number(v) : v).slice(0, 80)); };
+const P = `project_id = 'prj_bench'`;
+await time('list unordered', `SELECT sum(len(l)) FROM (SELECT session_id, list(event) l FROM events WHERE ${P} GROUP BY session_id)`);
+await time('list ordered ts', `SELECT sum(len(l)) FROM (SELECT session_id, list(event ORDER BY ts) l FROM events WHERE ${P} GROUP BY session_id)`);
+await time('list ordered ts,mid', `SELECT sum(len(l)) FROM (SELECT session_id, list(event ORDER BY ts, message_id) l FROM events WHERE ${P} GROUP BY session_id)`);
+await time('list struct sort', `SELECT sum(len(l)) FROM (SELECT session_id, list_sort(list({'t': ts, 'e': event})) l FROM events WHERE ${P} GROUP BY session_id)`);
+await time('collapse lambda', `SELECT sum(len(list_filter(l, lambda x, i: i = 1 OR x IS DISTINCT FROM l[i - 1]))) FROM (SELECT session_id, list(event ORDER BY ts) l FROM events WHERE ${P} GROUP BY session_id)`);
+await time('slice', `SELECT sum(len(l[1:6])) FROM (SELECT session_id, list(event ORDER BY ts) l FROM events WHERE ${P} GROUP BY session_id)`);
+await time('group by list', `SELECT count(*) FROM (SELECT l[1:6] s, count(*) FROM (SELECT session_id, list(event ORDER BY ts) l FROM events WHERE ${P} GROUP BY session_id) GROUP BY s)`);
+await time('group by string', `SELECT count(*) FROM (SELECT array_to_string(l[1:6], chr(31)) s, count(*) FROM (SELECT session_id, list(event ORDER BY ts) l FROM events WHERE ${P} GROUP BY session_id) GROUP BY s)`);
+await time('window lag', `SELECT count(*), sum(rn) FROM (SELECT row_number() OVER w rn, lag(event) OVER w AS prev FROM events WHERE ${P} WINDOW w AS (PARTITION BY session_id ORDER BY ts))`);

@@ -1,0 +1,15 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+const i = await DuckDBInstance.create(process.argv[2]!, { threads: '2' });
+const c = await i.connect();
+const time = async (label: string, sql: string) => { const t = performance.now(); try { const r = await c.runAndReadAll(sql); console.log(label, Math.round(performance.now() - t), JSON.stringify(r.getRowsJS()[0], (k, v) => typeof v === 'bigint' ? Number(v) : v).slice(0, 80)); } catch (e) { console.log(label, 'ERR', (e as Error).message.slice(0, 300)); } };
+const P = `project_id = 'prj_bench'`;
+const ev = `ev AS (SELECT session_id, ts, event AS step FROM events WHERE ${P}), vocab AS (SELECT step, (row_number() OVER ()) - 1 AS code FROM (SELECT DISTINCT step FROM ev)), coded AS (SELECT session_id, epoch_ms(ts) * 4096 + code AS k FROM ev JOIN vocab USING (step))`;
+await time('A list_sort bigint', `WITH ${ev} SELECT sum(len(l)) FROM (SELECT list_sort(list(k)) l FROM coded GROUP BY session_id)`);
+await time('A2 unsorted bigint', `WITH ${ev} SELECT sum(len(l)) FROM (SELECT list(k) l FROM coded GROUP BY session_id)`);
+await time('B transform', `WITH ${ev} SELECT sum(list_sum(l)) FROM (SELECT list_transform(list_sort(list(k)), lambda x: x % 4096) l FROM coded GROUP BY session_id)`);
+await time('B2 apply', `WITH ${ev} SELECT sum(list_sum(l)) FROM (SELECT list_apply(list_sort(list(k)), lambda x: x % 4096) l FROM coded GROUP BY session_id)`);
+await time('C zip collapse', `WITH ${ev}, s AS (SELECT list_transform(list_sort(list(k)), lambda x: x % 4096) l FROM coded GROUP BY session_id) SELECT sum(len(f)) FROM (SELECT list_transform(list_filter(list_zip(l, list_prepend(-1, l[:-2])), lambda z: z[1] <> z[2]), lambda z: z[1]) f FROM s)`);
+await time('D struct sort', `SELECT sum(len(l)) FROM (SELECT list_sort(list({'t': ts, 'e': event})) l FROM events WHERE ${P} GROUP BY session_id)`);
+await time('E string agg ordered', `SELECT sum(len(l)) FROM (SELECT string_agg(event, '|' ORDER BY ts) l FROM events WHERE ${P} GROUP BY session_id)`);
+await time('F arg_min first-n', `SELECT count(*) FROM (SELECT min_by(event, ts, 6) l FROM events WHERE ${P} GROUP BY session_id)`);
+await time('F2 min_by n sum', `SELECT sum(len(l)) FROM (SELECT min_by(event, ts, 6) l FROM events WHERE ${P} GROUP BY session_id)`);

@@ -1,0 +1,14 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+const i = await DuckDBInstance.create(process.argv[2]!, { threads: '2' });
+const c = await i.connect();
+const time = async (label: string, sql: string) => { let best = 1e9; let out = ''; for (let k = 0; k < 3; k++) { const t = performance.now(); try { const r = await c.runAndReadAll(sql); out = JSON.stringify(r.getRowsJS()[0], (k, v) => typeof v === 'bigint' ? Number(v) : v).slice(0, 60); } catch (e) { out = 'ERR ' + (e as Error).message.slice(0, 300); } best = Math.min(best, performance.now() - t); } console.log(label, Math.round(best), out); };
+const P = `project_id = 'prj_bench'`;
+const ev = `ev AS (SELECT session_id, ts, event AS step FROM events WHERE ${P}), vocab AS (SELECT step, (row_number() OVER ()) - 1 AS code FROM (SELECT DISTINCT step FROM ev)), coded AS (SELECT session_id, epoch_ms(ts) * 4096 + code AS k FROM ev JOIN vocab USING (step))`;
+await time('scan+group count', `SELECT count(*) FROM (SELECT session_id, count(*) FROM events WHERE ${P} GROUP BY session_id)`);
+await time('list string unordered', `SELECT sum(len(l)) FROM (SELECT list(event) l FROM events WHERE ${P} GROUP BY session_id)`);
+await time('list string ordered', `SELECT sum(len(l)) FROM (SELECT list(event ORDER BY ts) l FROM events WHERE ${P} GROUP BY session_id)`);
+await time('coded only', `WITH ${ev} SELECT sum(k % 7) FROM coded`);
+await time('list bigint sorted', `WITH ${ev} SELECT sum(len(l)) FROM (SELECT list_sort(list(k)) l FROM coded GROUP BY session_id)`);
+await time('C zip collapse', `WITH ${ev}, s AS (SELECT list_transform(list_sort(list(k)), lambda x: x % 4096) l FROM coded GROUP BY session_id) SELECT sum(len(f)) FROM (SELECT list_transform(list_filter(list_zip(l, list_prepend(-1, l[:-2])), lambda z: z[1] <> z[2]), lambda z: z[1]) f FROM s)`);
+await time('min_by n', `SELECT sum(len(l)) FROM (SELECT min_by(event, ts, 6) l FROM events WHERE ${P} GROUP BY session_id)`);
+await time('window lag+rn', `SELECT count(*), sum(rn) FROM (SELECT row_number() OVER w rn, lag(event) OVER w AS prev FROM events WHERE ${P} WINDOW w AS (PARTITION BY session_id ORDER BY ts))`);
