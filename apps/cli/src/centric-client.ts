@@ -13,8 +13,9 @@ import type {
   SegmentMembers,
 } from '@centric/contracts';
 import type { ImportFormat, ImportKind, ImportSummary } from '@centric/importers';
-import type { CentricService, MiningService } from '@centric/server';
+import type { CentricService, Config, MiningService } from '@centric/server';
 import type { ProjectKeys } from '@centric/storage';
+import type { ReportClient } from './report-client';
 
 export type BatchOutcome =
   | { ok: true; accepted: number; duplicates: number }
@@ -58,6 +59,8 @@ export interface CentricClient {
     shiftWeeks: number;
     ms: number;
   }>;
+  /** Scheduled reports (commands/report.command.ts); local mode delivers with `config`'s settings. */
+  reports(config: Readonly<Config>): ReportClient;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 // CentricClient in this process, for when no server holds the store: opens the DuckDB file,
 // runs the same services and ingest pipeline the server runs, and closes it cleanly.
 import { join } from 'node:path';
+import type { PersonaDiscoverBody } from '@centric/contracts';
 import { IngestPipeline } from '@centric/ingest';
 import {
   CentricService,
@@ -10,7 +11,6 @@ import {
   PersonaService,
   SegmentService,
 } from '@centric/server';
-import type { PersonaDiscoverBody } from '@centric/contracts';
 import { DuckDbStore } from '@centric/storage';
 import type {
   BatchOutcome,
@@ -19,6 +19,7 @@ import type {
   ImportRequest,
   RetentionInput,
 } from './centric-client';
+import { LocalReportClient } from './report-client';
 
 export class LocalClient implements CentricClient {
   readonly mode = 'local' as const;
@@ -146,6 +147,10 @@ export class LocalClient implements CentricClient {
 
   loadDemo() {
     return this.service.loadDemo(this.projectId, (line) => process.stderr.write(`${line}\n`));
+  }
+
+  reports(config: Readonly<Config>) {
+    return new LocalReportClient(this.service, this.projectId, config);
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,7 @@ import { formatImportSummary, importCommand } from './commands/import.command';
 import { formatIngestSummary, ingestFile } from './commands/ingest.command';
 import { registerMiningCommands } from './commands/mining.command';
 import { formatOverview } from './commands/overview.command';
+import { registerReportCommands } from './commands/report.command';
 import { registerSegmentCommands } from './commands/segment.command';
 import { withClient } from './connect';
 import { findRunningServer } from './remote-client';
@@ -135,6 +136,10 @@ program
 
 registerCustomerCommands(program, { withClient: (use) => withClient(config(), use), out });
 registerSegmentCommands(program, { withClient: (use) => withClient(config(), use), out });
+registerReportCommands(program, {
+  withReports: (use) => withClient(config(), (c) => use(c.reports(config()))),
+  out,
+});
 
 const query = program.command('query').description('query analyses');
 query

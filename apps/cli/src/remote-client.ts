@@ -26,6 +26,7 @@ import type {
   RetentionInput,
   RetentionReport,
 } from './centric-client';
+import { RemoteReportClient } from './report-client';
 
 export class CliError extends Error {}
 
@@ -252,6 +253,10 @@ export class RemoteClient implements CentricClient {
     );
     if (status !== 200) throw new CliError((json as ErrorBody).error?.message ?? `server answered ${status}`);
     return json as Awaited<ReturnType<CentricClient['loadDemo']>>;
+  }
+
+  reports() {
+    return new RemoteReportClient(this.server);
   }
 
   async close(): Promise<void> {}

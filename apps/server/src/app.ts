@@ -17,9 +17,12 @@ import { registerImportRoutes } from './routes/import.routes';
 import { registerIngestRoutes } from './routes/ingest.routes';
 import { registerMiningRoutes } from './routes/mining.routes';
 import { registerQueryRoutes } from './routes/query.routes';
+import { registerRecommendationRoutes } from './routes/recommendations.routes';
+import { registerReportRoutes } from './routes/reports.routes';
 import { registerSegmentRoutes } from './routes/segments.routes';
 import type { CentricService } from './services/centric-service';
 import { KeyCache } from './services/key-cache';
+import type { RecommendationService } from './services/recommendation-service';
 
 export const VERSION = '0.1.0';
 
@@ -27,10 +30,13 @@ export async function buildApp({
   config,
   service,
   adminToken,
+  recommendations,
 }: {
   config: Readonly<Config>;
   service: CentricService;
   adminToken: string;
+  /** The running recommendation engine; without it the recommendation routes are not served. */
+  recommendations?: RecommendationService;
 }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -84,7 +90,9 @@ export async function buildApp({
   registerCustomerRoutes(app, { service, secret });
   registerSegmentRoutes(app, { service, secret });
   registerMiningRoutes(app, { service, secret });
+  if (recommendations) registerRecommendationRoutes(app, { recommendations, write, secret });
   registerImportRoutes(app, { service, secret, tmpDir: join(config.dataDir, 'tmp') });
+  registerReportRoutes(app, { service, secret, settings: config.reports });
   await registerDashboardRoutes(app, { dashboardDir: config.dashboardDir });
   return app;
 }

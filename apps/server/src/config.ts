@@ -24,6 +24,19 @@ export interface Config {
   loadDemo: boolean;
   /** Directory of the built dashboard; empty when the server runs without it. */
   dashboardDir: string;
+  /** Scheduled reports: mail server, sender, file root, scheduler tick, font for chart images. */
+  reports: ReportSettings;
+}
+
+export interface ReportSettings {
+  /** smtp://user:pass@host:port (smtps:// for implicit TLS); empty: no e-mail delivery. */
+  smtpUrl: string;
+  mailFrom: string;
+  /** File deliveries write only below this directory. */
+  filesDir: string;
+  checkIntervalMs: number;
+  /** A TTF/OTF file for the text of chart images; empty: look for a common system font. */
+  fontFile: string;
 }
 
 export interface ConfigOverrides {
@@ -59,6 +72,14 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function smtpUrl(env: NodeJS.ProcessEnv): string {
+  const raw = env.CENTRIC_SMTP_URL ?? '';
+  if (raw !== '' && !/^smtps?:\/\/[^/]+/.test(raw))
+    // Not echoed: the value may hold a password.
+    throw new ConfigError('CENTRIC_SMTP_URL must look like smtp://user:pass@host:587 (or smtps://)');
+  return raw;
 }
 
 /**
@@ -109,6 +130,13 @@ export function loadConfig(
     defaultProjectName: env.CENTRIC_PROJECT_NAME ?? 'My shop',
     loadDemo: overrides.loadDemo ?? flag(env, 'CENTRIC_DEMO', true),
     dashboardDir: env.CENTRIC_DASHBOARD_DIR ?? resolve(import.meta.dirname ?? '.', '../../dashboard/dist'),
+    reports: Object.freeze({
+      smtpUrl: smtpUrl(env),
+      mailFrom: env.CENTRIC_MAIL_FROM || 'Centric <centric@localhost>',
+      filesDir: resolve(cwd, env.CENTRIC_REPORTS_DIR || join(dataDir, 'reports')),
+      checkIntervalMs: integer(env, 'CENTRIC_REPORT_CHECK_SECONDS', 60, { min: 1, max: 3600 }) * 1000,
+      fontFile: env.CENTRIC_REPORT_FONT ?? '',
+    }),
   };
   return Object.freeze(config);
 }

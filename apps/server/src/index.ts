@@ -2,11 +2,13 @@
 export { buildApp, VERSION } from './app';
 export { type Config, ConfigError, type ConfigOverrides, loadConfig } from './config';
 export { CentricError } from './errors';
+export * from './reports/index';
 export { type RunningServer, startServer } from './server';
 export { readServerFile, type ServerFile, serverFilePath } from './server-file';
 export { CentricService } from './services/centric-service';
 export { IdentityLinker } from './services/identity-linker';
-export { type Customer360, ProfileService } from './services/profile-service';
-export { SegmentService } from './services/segment-service';
 export { MiningService } from './services/mining-service';
 export { PersonaService } from './services/persona-service';
+export { type Customer360, ProfileService } from './services/profile-service';
+export { RecommendationService, type RecommendRequest } from './services/recommendation-service';
+export { SegmentService } from './services/segment-service';

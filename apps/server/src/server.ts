@@ -10,9 +10,11 @@ import { DuckDbStore, type Project, type ProjectKeys } from '@centric/storage';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { Config } from './config';
+import { startReportScheduler } from './reports/report-scheduler';
 import { removeServerFile, writeServerFile } from './server-file';
 import { CentricService } from './services/centric-service';
 import { IdentityLinker } from './services/identity-linker';
+import { RecommendationService } from './services/recommendation-service';
 import { SegmentService } from './services/segment-service';
 
 export interface RunningServer {
@@ -20,6 +22,7 @@ export interface RunningServer {
   port: number;
   app: FastifyInstance;
   service: CentricService;
+  recommendations: RecommendationService;
   project: Project;
   keys: ProjectKeys;
   firstRun: boolean;
@@ -34,8 +37,17 @@ export async function startServer(
   const store = await DuckDbStore.open({ file: config.dbFile });
   let app: FastifyInstance | undefined;
   const linker = new IdentityLinker(store, (error) => app?.log.error({ err: error }, 'identity link failed'));
+  // Impressions go through the pipeline declared below; the engine learns after the identity graph.
+  const recommendations = new RecommendationService(store, {
+    ingest: (request) => pipeline.ingest(request),
+    onError: (error) => app?.log.error({ err: error }, 'recommendations failed'),
+    sessionTimeoutMs: config.sessionTimeoutMs,
+  });
   const pipeline = new IngestPipeline(store.events, {
-    afterStore: linker.afterStore,
+    afterStore: async (projectId, events) => {
+      await linker.afterStore(projectId, events);
+      await recommendations.afterStore(projectId, events);
+    },
     limits: config.limits,
     dedupeCapacity: config.dedupeCapacity,
     sessionTimeoutMs: config.sessionTimeoutMs,
@@ -59,7 +71,8 @@ export async function startServer(
     );
   }
   const adminToken = `adm_${randomBytes(24).toString('base64url')}`;
-  app = await buildApp({ config, service, adminToken });
+  await recommendations.start([project.id]);
+  app = await buildApp({ config, service, adminToken, recommendations });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -87,13 +100,16 @@ export async function startServer(
     pipeline.checkpoint().catch((error) => app?.log.warn({ err: error }, 'checkpoint skipped'));
   }, config.checkpointIntervalMs);
   checkpointTimer.unref();
+  const stopReports = startReportScheduler({ service, settings: config.reports, log: app.log });
 
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       clearInterval(checkpointTimer);
       clearInterval(traitsTimer);
+      await stopReports();
       await app?.close();
+      await recommendations.stop();
       await pipeline.stop();
       await pipeline.checkpoint().catch(() => undefined);
       await store.close();
@@ -115,5 +131,5 @@ export async function startServer(
       });
     }
   }
-  return { url, port, app, service, project, keys, firstRun: created, close };
+  return { url, port, app, service, recommendations, project, keys, firstRun: created, close };
 }

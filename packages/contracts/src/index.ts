@@ -104,5 +104,7 @@ export {
   SessionPatternSchema,
   type SessionPatternWire,
 } from './mining-api';
-export * from './segment-ast';
 export type { ProfileTraits } from './profile';
+export * from './recommendations-api';
+export * from './reports-api';
+export * from './segment-ast';

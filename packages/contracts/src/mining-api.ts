@@ -28,14 +28,24 @@ export const PatternQuerySchema = Type.Object({
     ),
   ),
   minSupport: Type.Optional(
-    Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'Share of sessions containing a pattern (default 0.01)' }),
+    Type.Number({
+      exclusiveMinimum: 0,
+      maximum: 1,
+      description: 'Share of sessions containing a pattern (default 0.01)',
+    }),
   ),
-  maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: 'Longest pattern (default 4)' })),
-  segment: Type.Optional(Type.String({ minLength: 1, description: 'Only sessions of this segment’s members' })),
+  maxLength: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 10, description: 'Longest pattern (default 4)' }),
+  ),
+  segment: Type.Optional(
+    Type.String({ minLength: 1, description: 'Only sessions of this segment’s members' }),
+  ),
   items: Type.Optional(
     Type.String({ description: 'Comma-separated actions to mine; others are dropped (default all)' }),
   ),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, description: 'Patterns listed (default 200)' })),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 5000, description: 'Patterns listed (default 200)' }),
+  ),
 });
 export type PatternQuery = Static<typeof PatternQuerySchema>;
 
@@ -47,7 +57,9 @@ export const SessionPatternSchema = Type.Object({
   abandonedSupport: Type.Integer(),
   conversionRate: Share('Converting sessions among those containing it'),
   conversionLift: Type.Number({ description: 'conversionRate / conversion rate of all sessions' }),
-  supportDifference: Type.Number({ description: 'Share of converting minus share of abandoning sessions with it' }),
+  supportDifference: Type.Number({
+    description: 'Share of converting minus share of abandoning sessions with it',
+  }),
   pValue: Type.Number({ description: 'Fisher exact test: contains the pattern x converted' }),
   adjustedPValue: Type.Number({ description: 'Benjamini-Hochberg over all frequent patterns' }),
   separating: Type.Boolean({ description: 'Significantly more (or less) frequent in converting sessions' }),
@@ -83,7 +95,11 @@ export const AssociationQuerySchema = Type.Object({
   from: Type.Optional(Day('First day (UTC), inclusive; default 90 days before `to`')),
   to: Type.Optional(Day('Last day (UTC), inclusive; default today')),
   minSupport: Type.Optional(
-    Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'Share of baskets holding a pair (default 0.001)' }),
+    Type.Number({
+      exclusiveMinimum: 0,
+      maximum: 1,
+      description: 'Share of baskets holding a pair (default 0.001)',
+    }),
   ),
   minConfidence: Type.Optional(Share('Smallest P(consequent | antecedent) (default 0)')),
   sort: Type.Optional(
@@ -92,7 +108,9 @@ export const AssociationQuerySchema = Type.Object({
       { description: 'Order of the list (default significance: adjusted p-value, then observed)' },
     ),
   ),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, description: 'Associations listed (default 100)' })),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 5000, description: 'Associations listed (default 100)' }),
+  ),
 });
 export type AssociationQuery = Static<typeof AssociationQuerySchema>;
 

@@ -50,6 +50,14 @@ export type {
   ProfileStore,
   ProfileTraits,
 } from './profile-store';
+export type {
+  AttributionFigures,
+  OrderBasket,
+  RecommendationStore,
+  SavedSlot,
+  SessionClick,
+} from './recommendation-store';
+export type { ReportDefinition, ReportStore, SavedReport } from './report-store';
 export type { Segment, SegmentMembers, SegmentStore } from './segment-store';
 export { type CompiledQuery, type Dialect, duckdbDialect } from './sql/dialect';
 export { type ResolvedEventsOptions, resolvedEventsSql } from './sql/resolved-events';

@@ -6,6 +6,8 @@ import type { AnalyticsStore } from './analytics-store';
 import type { JourneyStore } from './journey-store';
 import type { MiningStore } from './mining-store';
 import type { ProfileStore } from './profile-store';
+import type { RecommendationStore } from './recommendation-store';
+import type { ReportStore } from './report-store';
 import type { SegmentStore } from './segment-store';
 
 /** One event as stored: the wire message normalised, typed columns pulled out, rest as JSON. */
@@ -244,5 +246,7 @@ export interface Store {
   readonly analytics: AnalyticsStore;
   readonly journeys: JourneyStore;
   readonly mining: MiningStore;
+  readonly reports: ReportStore;
+  readonly recommendations: RecommendationStore;
   close(): Promise<void>;
 }

@@ -27,7 +27,11 @@ const pValue = (p: number) => (p < 0.001 ? p.toExponential(1) : p.toFixed(3));
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i === cells.length - 1 ? c : /^[-\d.,%e+]+$/.test(c) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+    cells
+      .map((c, i) =>
+        i === cells.length - 1 ? c : /^[-\d.,%e+]+$/.test(c) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!),
+      )
+      .join('  ');
   return [line(header), ...rows.map(line)].join('\n');
 }
 
@@ -47,13 +51,17 @@ export function formatPatterns(r: PatternReport): string {
   });
   return [
     head,
-    table(['sessions', 'share', 'conversion', 'lift', '  pattern (* separates converting from abandoning)'], rows),
+    table(
+      ['sessions', 'share', 'conversion', 'lift', '  pattern (* separates converting from abandoning)'],
+      rows,
+    ),
     ...(separating.length > 0 ? ['', 'Most separating:', ...separating] : []),
   ].join('\n');
 }
 
 export function formatAssociations(r: AssociationReport): string {
-  const label = (values: readonly string[]) => values.map((v) => (r.labels[v] ? `${r.labels[v]} (${v})` : v)).join(' + ');
+  const label = (values: readonly string[]) =>
+    values.map((v) => (r.labels[v] ? `${r.labels[v]} (${v})` : v)).join(' + ');
   const head = `${r.side}: ${r.basketCount} ${r.basketKind} ${r.from} to ${r.to}; pairs in at least ${r.minCount}: ${r.associationCount} associations${r.truncated ? ' (most frequent pairs only)' : ''}`;
   if (r.associations.length === 0) return `${head}\nno association is that frequent; lower --min-support`;
   const rows = r.associations.map((a) => [
@@ -65,7 +73,10 @@ export function formatAssociations(r: AssociationReport): string {
     num(a.lift),
     pValue(a.adjustedPValue),
   ]);
-  return [head, table(['association', 'observed', 'expected', 'surprise', 'confidence', 'lift', 'q'], rows)].join('\n');
+  return [
+    head,
+    table(['association', 'observed', 'expected', 'surprise', 'confidence', 'lift', 'q'], rows),
+  ].join('\n');
 }
 
 export function formatPersonas(r: PersonaReport): string {
@@ -85,11 +96,15 @@ export function registerMiningCommands(
 ): void {
   query
     .command('patterns')
-    .description('Pattern Explorer: frequent ordered patterns in sessions, their conversion, and what separates converting sessions')
+    .description(
+      'Pattern Explorer: frequent ordered patterns in sessions, their conversion, and what separates converting sessions',
+    )
     .option('--from <day>', 'first day YYYY-MM-DD (UTC), default 30 days ago')
     .option('--to <day>', 'last day YYYY-MM-DD (UTC), default today')
     .addOption(
-      new Option('--vocabulary <kind>', 'what the actions are').choices(['event', 'page_type', 'category']).default('event'),
+      new Option('--vocabulary <kind>', 'what the actions are')
+        .choices(['event', 'page_type', 'category'])
+        .default('event'),
     )
     .option('--min-support <share>', 'share of sessions containing a pattern (default 0.01)', share)
     .option('--max-length <n>', 'longest pattern (default 4)', positiveInt)
@@ -117,7 +132,10 @@ export function registerMiningCommands(
             minSupport: opts.minSupport,
             maxLength: opts.maxLength,
             segmentId: opts.segment,
-            items: opts.items?.split(',').map((s) => s.trim()).filter(Boolean),
+            items: opts.items
+              ?.split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
             limit: opts.limit ?? (opts.json ? 200 : 50),
           }),
         );
@@ -130,7 +148,13 @@ export function registerMiningCommands(
     .description('associations A → B with observed vs expected count, surprise factor and significance')
     .addOption(
       new Option('--side <side>', 'which two things')
-        .choices(['bought_together', 'viewed_together', 'search_to_product', 'channel_to_category', 'segment_to_product'])
+        .choices([
+          'bought_together',
+          'viewed_together',
+          'search_to_product',
+          'channel_to_category',
+          'segment_to_product',
+        ])
         .default('bought_together'),
     )
     .option('--from <day>', 'first day YYYY-MM-DD (UTC), default 90 days ago')
@@ -138,13 +162,20 @@ export function registerMiningCommands(
     .option('--min-support <share>', 'share of baskets holding a pair (default 0.001)', share)
     .option('--min-confidence <share>', 'smallest P(B | A) (default 0)', share)
     .addOption(
-      new Option('--sort <order>', 'list order').choices(['significance', 'surprise', 'support', 'confidence']).default('significance'),
+      new Option('--sort <order>', 'list order')
+        .choices(['significance', 'surprise', 'support', 'confidence'])
+        .default('significance'),
     )
     .option('--limit <n>', 'associations listed (default 30)', positiveInt)
     .option('--json', 'machine-readable output')
     .action(
       async (opts: {
-        side: 'bought_together' | 'viewed_together' | 'search_to_product' | 'channel_to_category' | 'segment_to_product';
+        side:
+          | 'bought_together'
+          | 'viewed_together'
+          | 'search_to_product'
+          | 'channel_to_category'
+          | 'segment_to_product';
         from?: string;
         to?: string;
         minSupport?: number;
@@ -168,28 +199,41 @@ export function registerMiningCommands(
       },
     );
 
-  const personas = program.command('personas').description('personas: customers clustered on behaviour and value');
+  const personas = program
+    .command('personas')
+    .description('personas: customers clustered on behaviour and value');
   personas
     .command('discover')
-    .description('cluster the customers into personas (k by silhouette unless --k), each described by what sets it apart')
+    .description(
+      'cluster the customers into personas (k by silhouette unless --k), each described by what sets it apart',
+    )
     .option('--k <n>', 'a fixed number of personas', positiveInt)
     .option('--k-min <n>', 'smallest k tried (default 2)', positiveInt)
     .option('--k-max <n>', 'largest k tried (default 8)', positiveInt)
     .option('--from <day>', 'first day of the orders looked at (default 365 days ago)')
     .option('--to <day>', 'last day (default today)')
     .option('--json', 'machine-readable output')
-    .action(async (opts: { k?: number; kMin?: number; kMax?: number; from?: string; to?: string; json?: boolean }) => {
-      const report = await withClient((c) =>
-        c.discoverPersonas({
-          ...(opts.k !== undefined ? { k: opts.k } : {}),
-          ...(opts.kMin !== undefined ? { kMin: opts.kMin } : {}),
-          ...(opts.kMax !== undefined ? { kMax: opts.kMax } : {}),
-          ...(opts.from ? { from: opts.from } : {}),
-          ...(opts.to ? { to: opts.to } : {}),
-        }),
-      );
-      out(opts.json ? JSON.stringify(report) : formatPersonas(report));
-    });
+    .action(
+      async (opts: {
+        k?: number;
+        kMin?: number;
+        kMax?: number;
+        from?: string;
+        to?: string;
+        json?: boolean;
+      }) => {
+        const report = await withClient((c) =>
+          c.discoverPersonas({
+            ...(opts.k !== undefined ? { k: opts.k } : {}),
+            ...(opts.kMin !== undefined ? { kMin: opts.kMin } : {}),
+            ...(opts.kMax !== undefined ? { kMax: opts.kMax } : {}),
+            ...(opts.from ? { from: opts.from } : {}),
+            ...(opts.to ? { to: opts.to } : {}),
+          }),
+        );
+        out(opts.json ? JSON.stringify(report) : formatPersonas(report));
+      },
+    );
   personas
     .command('list')
     .description('the personas of the latest discovery')

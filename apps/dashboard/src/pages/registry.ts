@@ -2,10 +2,14 @@
 // (Journeys, Patterns, …) is added by appending one entry. Pages read the selected project
 // and date range with useDashboard(), and any sub-path (`#/customers/<id>`) with useHashRest().
 import type { ComponentType } from 'react';
+import { AssociationsPage } from './associations-page';
 import { CohortsPage } from './cohorts-page';
 import { CustomerKpisPage } from './customer-kpis-page';
 import { CustomersPage } from './customers-page';
 import { OverviewPage } from './overview-page';
+import { PatternsPage } from './patterns-page';
+import { PersonasPage } from './personas-page';
+import { ReportsPage } from './reports-page';
 import { SegmentsPage } from './segments-page';
 
 export interface PageDefinition {
@@ -21,4 +25,8 @@ export const PAGES: readonly PageDefinition[] = [
   { id: 'segments', title: 'Segments', component: SegmentsPage },
   { id: 'cohorts', title: 'Cohorts', component: CohortsPage },
   { id: 'customer-kpis', title: 'Customer KPIs', component: CustomerKpisPage },
+  { id: 'patterns', title: 'Patterns', component: PatternsPage },
+  { id: 'associations', title: 'Associations', component: AssociationsPage },
+  { id: 'personas', title: 'Personas', component: PersonasPage },
+  { id: 'reports', title: 'Reports', component: ReportsPage },
 ];

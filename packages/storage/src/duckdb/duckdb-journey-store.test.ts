@@ -8,7 +8,7 @@ import { journeys } from '@centric/analyses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FunnelQuery, PathQuery } from '../journey-store';
 import { duckdbJourneyDialect } from '../sql/journey-dialect';
-import { channelSql, externalHostSql } from '../sql/journey-rules';
+import { landingChannelsSql } from '../sql/journey-rules';
 import { journeyFixture } from '../test-support/journey-fixture';
 import { DuckDbStore } from './duckdb-store';
 
@@ -70,14 +70,15 @@ describe('channel SQL', () => {
       [null, null, null, "https://o'hara.example/"],
     ] as const;
     const d = duckdbJourneyDialect;
+    let valueIndex = 0;
     const channels = { ...rules.channels, internalHosts: ['shop.example'] };
-    const values = cases.map((c) => `(${c.map((v) => (v === null ? 'NULL' : d.literal(v))).join(', ')})`);
-    const sql = `SELECT ${channelSql(d, channels, {
-      source: 'source',
-      medium: 'medium',
-      campaign: 'campaign',
-      host: externalHostSql(d, 'referrer', channels),
-    })} AS channel FROM (VALUES ${values.join(', ')}) t(source, medium, campaign, referrer)`;
+    // NULL is '' in landings, as the landing CTE gives them.
+    const values = cases.map((c) => `(${c.map((v) => d.literal(v ?? '')).join(', ')}, ${valueIndex++})`);
+    const sql = `SELECT t.i AS i, ch.channel AS channel
+      FROM (VALUES ${values.join(', ')}) t(source, medium, campaign, referrer, i)
+      JOIN (${landingChannelsSql(d, channels, `(VALUES ${values.join(', ')}) v(source, medium, campaign, referrer, i)`)}) ch
+        ON ch.source = t.source AND ch.medium = t.medium AND ch.campaign = t.campaign AND ch.referrer = t.referrer
+      ORDER BY t.i`;
     const rows = await store.journeys.db.query(sql);
     expect(rows.map((r) => r.channel)).toEqual(
       cases.map(([utmSource, utmMedium, utmCampaign, referrer]) =>

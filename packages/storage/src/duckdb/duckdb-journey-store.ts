@@ -13,7 +13,7 @@ import type {
 } from '../journey-store';
 import { duckdbJourneyDialect } from '../sql/journey-dialect';
 import { buildFunnelQuery } from '../sql/journey-funnel-query';
-import { buildPathsQuery } from '../sql/journey-paths-query';
+import { buildPathsQuery, COLLISION_ROW } from '../sql/journey-paths-query';
 import {
   buildSearchTermsQuery,
   buildSessionOutcomesQuery,
@@ -21,6 +21,9 @@ import {
   buildViewedProductsQuery,
 } from '../sql/journey-summary-query';
 import type { DuckDbDatabase, Row } from './duckdb-database';
+
+/** Salts tried at most when hashed step codes collide (each try is unlikely to collide). */
+const MAX_SALTS = 4;
 
 export class DuckDbJourneyStore implements JourneyStore {
   constructor(readonly db: DuckDbDatabase) {}
@@ -75,54 +78,79 @@ export class DuckDbJourneyStore implements JourneyStore {
   }
 
   async paths(query: PathQuery): Promise<PathFigures> {
-    const { sql, params } = buildPathsQuery(query, duckdbJourneyDialect);
-    const rows = await this.db.query(sql, params);
-    let sessions = 0;
-    const transitions: PathFigures['transitions'] = [];
-    for (const r of rows) {
-      const depth = Number(r.depth);
-      if (depth === 0) sessions = Number(r.sessions);
-      else
-        transitions.push({
-          depth,
-          step: String(r.step),
-          next: r.next === null || r.next === undefined ? null : String(r.next),
-          sessions: Number(r.sessions),
-        });
+    // Step codes are short hashes: when two names of this range share one, hash them again.
+    for (let salt = 0; ; salt++) {
+      const { sql, params } = buildPathsQuery(query, duckdbJourneyDialect, { salt });
+      const rows = await this.db.query(sql, params);
+      const collisions = Number(rows.find((r) => Number(r.depth) === COLLISION_ROW)?.sessions ?? 0);
+      if (collisions === 0 || salt === MAX_SALTS) {
+        if (collisions > 0) throw new Error(`step codes still collide after ${MAX_SALTS} salts`);
+        return pathFigures(rows);
+      }
     }
-    transitions.sort(
-      (a, b) =>
-        a.depth - b.depth ||
-        b.sessions - a.sessions ||
-        a.step.localeCompare(b.step) ||
-        (a.next ?? '').localeCompare(b.next ?? ''),
-    );
-    return { sessions, transitions };
   }
 
   async funnel(query: FunnelQuery): Promise<FunnelFigures> {
     const { sql, params } = buildFunnelQuery(query, duckdbJourneyDialect);
     const rows = await this.db.query(sql, params);
     const n = query.steps.length;
-    const groups = rows.map(
-      (r): FunnelGroupFigures => ({
-        value: Number(r.is_total) === 1 ? null : String(r.value ?? ''),
-        reached: Array.from({ length: n }, (_, k) => Number(r[`r${k}`] ?? 0)),
-        fromPrevious: Array.from({ length: n }, (_, k) => (k === 0 ? null : quantiles(r, `q${k}`, `m${k}`))),
-        toConvert: quantiles(r, 'qc', 'mc'),
-      }),
-    );
+    let last = 0;
+    query.steps.forEach((s, k) => {
+      if (!s.optional) last = k;
+    });
+    const groups = new Map<string | null, FunnelGroupFigures>();
+    const groupOf = (value: string | null) => {
+      let g = groups.get(value);
+      if (!g) {
+        g = {
+          value,
+          reached: new Array<number>(n).fill(0),
+          fromPrevious: new Array(n).fill(null),
+          toConvert: null,
+        };
+        groups.set(value, g);
+      }
+      return g;
+    };
+    for (const r of rows) {
+      const g = groupOf(Number(r.is_total) === 1 ? null : String(r.value ?? ''));
+      const k = Number(r.step);
+      g.reached[k] = Number(r.reached);
+      if (k > 0) g.fromPrevious[k] = quantiles(r, 'q_prev', 'm_prev');
+      if (k === last) g.toConvert = quantiles(r, 'q_entry', 'm_entry');
+    }
+    groupOf(null);
     // All entrants first, then the breakdown values in a stable order.
-    groups.sort((a, b) => (a.value === null ? -1 : b.value === null ? 1 : a.value.localeCompare(b.value)));
-    if (groups.length === 0 || groups[0]!.value !== null)
-      groups.unshift({
-        value: null,
-        reached: new Array<number>(n).fill(0),
-        fromPrevious: [],
-        toConvert: null,
-      });
-    return { groups };
+    return {
+      groups: [...groups.values()].sort((a, b) =>
+        a.value === null ? -1 : b.value === null ? 1 : a.value.localeCompare(b.value),
+      ),
+    };
   }
+}
+
+function pathFigures(rows: Row[]): PathFigures {
+  let sessions = 0;
+  const transitions: PathFigures['transitions'] = [];
+  for (const r of rows) {
+    const depth = Number(r.depth);
+    if (depth === 0) sessions = Number(r.sessions);
+    else if (depth > 0)
+      transitions.push({
+        depth,
+        step: String(r.step),
+        next: r.next === null || r.next === undefined ? null : String(r.next),
+        sessions: Number(r.sessions),
+      });
+  }
+  transitions.sort(
+    (a, b) =>
+      a.depth - b.depth ||
+      b.sessions - a.sessions ||
+      a.step.localeCompare(b.step) ||
+      (a.next ?? '').localeCompare(b.next ?? ''),
+  );
+  return { sessions, transitions };
 }
 
 /** A quantile list and a mean from a row; null when nobody was measured. */

@@ -25,7 +25,14 @@ beforeAll(async () => {
   const aliceIn = { projectId: P, anonymousId: null, userId: 'alice' };
   const events = [
     // Session 1: web, on a phone; an order with a coupon code, 2 Kitchen + 1 Garden items.
-    storedEvent({ ...alice, sessionId: 's1', type: 'page', event: 'Home', timestamp: at(1, 10), context: '{"device":{"type":"mobile"}}' }),
+    storedEvent({
+      ...alice,
+      sessionId: 's1',
+      type: 'page',
+      event: 'Home',
+      timestamp: at(1, 10),
+      context: '{"device":{"type":"mobile"}}',
+    }),
     storedEvent({
       ...alice,
       sessionId: 's1',
@@ -36,18 +43,70 @@ beforeAll(async () => {
       timestamp: at(1, 10.1),
     }),
     // Session 2: app, desktop user agent; a Coupon Applied before the order.
-    storedEvent({ ...aliceIn, sessionId: 's2', channel: 'app', type: 'page', event: 'Home', timestamp: at(5, 12), context: '{"userAgent":"Mozilla/5.0 (Windows NT 10.0; Win64)"}' }),
-    storedEvent({ ...aliceIn, sessionId: 's2', channel: 'app', event: 'Coupon Applied', timestamp: at(5, 12.05) }),
-    storedEvent({ ...aliceIn, sessionId: 's2', channel: 'app', event: 'Order Completed', orderId: 'o2', revenue: 30, timestamp: at(5, 12.1) }),
+    storedEvent({
+      ...aliceIn,
+      sessionId: 's2',
+      channel: 'app',
+      type: 'page',
+      event: 'Home',
+      timestamp: at(5, 12),
+      context: '{"userAgent":"Mozilla/5.0 (Windows NT 10.0; Win64)"}',
+    }),
+    storedEvent({
+      ...aliceIn,
+      sessionId: 's2',
+      channel: 'app',
+      event: 'Coupon Applied',
+      timestamp: at(5, 12.05),
+    }),
+    storedEvent({
+      ...aliceIn,
+      sessionId: 's2',
+      channel: 'app',
+      event: 'Order Completed',
+      orderId: 'o2',
+      revenue: 30,
+      timestamp: at(5, 12.1),
+    }),
     // Session 3: web, nothing bought.
     storedEvent({ ...aliceIn, sessionId: 's3', type: 'page', event: 'Home', timestamp: at(11, 12) }),
     // Carl: one order, one session; Bob's only order was cancelled, so he is no customer.
-    storedEvent({ projectId: P, anonymousId: 'carl', sessionId: 's4', event: 'Order Completed', orderId: 'o4', revenue: 10, timestamp: at(2, 9) }),
-    storedEvent({ projectId: P, anonymousId: 'bob', sessionId: 's5', event: 'Order Completed', orderId: 'o3', revenue: 99, timestamp: at(3, 9) }),
-    storedEvent({ projectId: P, anonymousId: 'bob', sessionId: 's5', event: 'Order Cancelled', orderId: 'o3', timestamp: at(3, 10) }),
+    storedEvent({
+      projectId: P,
+      anonymousId: 'carl',
+      sessionId: 's4',
+      event: 'Order Completed',
+      orderId: 'o4',
+      revenue: 10,
+      timestamp: at(2, 9),
+    }),
+    storedEvent({
+      projectId: P,
+      anonymousId: 'bob',
+      sessionId: 's5',
+      event: 'Order Completed',
+      orderId: 'o3',
+      revenue: 99,
+      timestamp: at(3, 9),
+    }),
+    storedEvent({
+      projectId: P,
+      anonymousId: 'bob',
+      sessionId: 's5',
+      event: 'Order Cancelled',
+      orderId: 'o3',
+      timestamp: at(3, 10),
+    }),
   ];
   const items = [
-    orderItem({ projectId: P, orderId: 'o1', productId: 'k1', category: 'Kitchen', quantity: 2, position: 0 }),
+    orderItem({
+      projectId: P,
+      orderId: 'o1',
+      productId: 'k1',
+      category: 'Kitchen',
+      quantity: 2,
+      position: 0,
+    }),
     orderItem({ projectId: P, orderId: 'o1', productId: 'g1', category: 'Garden', quantity: 1, position: 1 }),
     orderItem({ projectId: P, orderId: 'o2', productId: 'k2', category: 'Kitchen', quantity: 1 }),
     orderItem({ projectId: P, orderId: 'o4', productId: 'k2', category: 'Kitchen', quantity: 1 }),
@@ -86,7 +145,13 @@ describe('DuckDbMiningStore.personaCustomers', () => {
     expect(alice.visitIntervalDays).toBeCloseTo((4 + 2 / 24 + 6) / 2, 6);
     // Last order on day 5 at 12:06; the range ends on day 20.
     expect(alice.recencyDays).toBeCloseTo(20 - (5 + 12.1 / 24), 6);
-    expect(customers[0]).toMatchObject({ orders: 1, revenue: 10, sessions: 1, couponOrders: 0, mobileSessions: null });
+    expect(customers[0]).toMatchObject({
+      orders: 1,
+      revenue: 10,
+      sessions: 1,
+      couponOrders: 0,
+      mobileSessions: null,
+    });
     expect(customers[0]!.visitIntervalDays).toBeNull();
   });
 });
@@ -118,7 +183,9 @@ describe('persona runs', () => {
     expect((await store.mining.listPersonas(P)).map((p) => p.personaId)).toEqual(['per_r2_0']);
     expect((await store.mining.getPersona(P, 'per_r1_0'))?.segmentId).toBe('seg_x');
     expect(await store.mining.getPersona(P, 'per_r1_1')).toBeNull();
-    expect((await store.mining.listPersonas(P, { runId: 'r1' })).map((p) => p.personaId)).toEqual(['per_r1_0']);
+    expect((await store.mining.listPersonas(P, { runId: 'r1' })).map((p) => p.personaId)).toEqual([
+      'per_r1_0',
+    ]);
   });
 
   it('makes persona segments that the store and memory evaluate alike', async () => {
@@ -126,7 +193,10 @@ describe('persona runs', () => {
     const ast = segments.parseSegment(rule);
     const members = await store.segments.members(P, { ast, now: RANGE.endMs, limit: 10 });
     expect(members.profileIds).toEqual(['a:carl', 'p_alice']);
-    const none = await store.segments.members(P, { ast: segments.parseSegment('personas is null'), now: RANGE.endMs });
+    const none = await store.segments.members(P, {
+      ast: segments.parseSegment('personas is null'),
+      now: RANGE.endMs,
+    });
     expect(none.profileIds).not.toContain('p_alice');
     expect(none.profileIds).toContain('a:bob');
     const visitor = (personas: string[] | undefined) => ({
@@ -158,7 +228,9 @@ describe('persona runs', () => {
     expect(segments.evaluateSegment(ast, visitor(['per_r2_0', 'per_r1_0']))).toBe(true);
     expect(segments.evaluateSegment(ast, visitor(['per_r2_0']))).toBe(false);
     expect(segments.evaluateSegment(segments.parseSegment('personas is null'), visitor([]))).toBe(true);
-    expect(segments.evaluateSegment(segments.parseSegment('personas is null'), visitor(undefined))).toBe(true);
+    expect(segments.evaluateSegment(segments.parseSegment('personas is null'), visitor(undefined))).toBe(
+      true,
+    );
   });
 
   it('erases a customer from persona members (GDPR)', async () => {

@@ -43,7 +43,8 @@ afterAll(async () => {
 
 /** The action of an event under a vocabulary, worked out in JS from the rules of the SQL. */
 function actionOf(e: StoredEvent, vocabulary: PatternVocabulary): string | null {
-  if (e.event === 'Order Completed' || e.event === 'Order Cancelled' || e.event === 'Order Refunded') return null;
+  if (e.event === 'Order Completed' || e.event === 'Order Cancelled' || e.event === 'Order Refunded')
+    return null;
   if (vocabulary === 'event') return e.event;
   if (vocabulary === 'category') return e.category;
   const pageType = journeys.classifyPageType(e);
@@ -51,7 +52,9 @@ function actionOf(e: StoredEvent, vocabulary: PatternVocabulary): string | null 
 }
 
 function expectedSequences(vocabulary: PatternVocabulary): patterns.Session[] {
-  const cancelled = new Set(fixture.events.filter((e) => e.event === 'Order Cancelled').map((e) => e.orderId));
+  const cancelled = new Set(
+    fixture.events.filter((e) => e.event === 'Order Cancelled').map((e) => e.orderId),
+  );
   const bySession = new Map<string, StoredEvent[]>();
   for (const e of fixture.events) bySession.set(e.sessionId!, [...(bySession.get(e.sessionId!) ?? []), e]);
   const sessions: patterns.Session[] = [];
@@ -72,7 +75,11 @@ function expectedSequences(vocabulary: PatternVocabulary): patterns.Session[] {
 const key = (items: readonly string[], converted: boolean) => `${items.join(' > ')} | ${converted}`;
 const expand = (rows: SessionSequence[]): patterns.Session[] =>
   rows.flatMap((r, i) =>
-    Array.from({ length: r.sessions }, (_, k) => ({ sessionId: `${i}-${k}`, items: r.items, converted: r.converted })),
+    Array.from({ length: r.sessions }, (_, k) => ({
+      sessionId: `${i}-${k}`,
+      items: r.items,
+      converted: r.converted,
+    })),
   );
 const byItems = (report: patterns.SessionPatternReport) =>
   [...report.patterns].sort((a, b) => (a.items.join('>') < b.items.join('>') ? -1 : 1));
@@ -90,7 +97,12 @@ describe('DuckDbMiningStore.sessionSequences', () => {
   }
 
   it('gives the Pattern Explorer the same report as the sessions themselves', async () => {
-    const rows = await store.mining.sessionSequences({ projectId: P, range: RANGE, vocabulary: 'page_type', rules });
+    const rows = await store.mining.sessionSequences({
+      projectId: P,
+      range: RANGE,
+      vocabulary: 'page_type',
+      rules,
+    });
     const options = { minSupport: 0.05, maxLength: 4 };
     const fromStore = patterns.exploreSessionPatterns(expand(rows), options);
     const direct = patterns.exploreSessionPatterns(expectedSequences('page_type'), options);
@@ -99,18 +111,32 @@ describe('DuckDbMiningStore.sessionSequences', () => {
     expect(byItems(fromStore)).toEqual(byItems(direct));
     expect(fromStore.patterns.length).toBeGreaterThan(10);
     // Checkout separates converting from abandoning sessions.
-    expect(fromStore.separating.some((p) => p.items.includes('checkout') && p.supportDifference > 0)).toBe(true);
+    expect(fromStore.separating.some((p) => p.items.includes('checkout') && p.supportDifference > 0)).toBe(
+      true,
+    );
   });
 
   it('keeps runs when asked, cuts long sessions and filters by segment', async () => {
-    const all = await store.mining.sessionSequences({ projectId: P, range: RANGE, vocabulary: 'event', collapseRepeats: false });
+    const all = await store.mining.sessionSequences({
+      projectId: P,
+      range: RANGE,
+      vocabulary: 'event',
+      collapseRepeats: false,
+    });
     expect(all.some((r) => r.items.join(',').includes('Product Viewed,Product Viewed'))).toBe(true);
-    const short = await store.mining.sessionSequences({ projectId: P, range: RANGE, vocabulary: 'event', maxItems: 2 });
+    const short = await store.mining.sessionSequences({
+      projectId: P,
+      range: RANGE,
+      vocabulary: 'event',
+      maxItems: 2,
+    });
     expect(Math.max(...short.map((r) => r.items.length))).toBe(2);
     const segment = await store.segments.create(P, { name: 'Linked', rule: 'orders >= 0' });
     // A linked customer: the sessions of both their anonymous and their user id count.
     const [, profileId] = [...fixture.links][0]!;
-    const identities = [...fixture.links].filter(([, p]) => p === profileId).map(([identity]) => identity.slice(2));
+    const identities = [...fixture.links]
+      .filter(([, p]) => p === profileId)
+      .map(([identity]) => identity.slice(2));
     await store.analytics.db.execute(
       `INSERT INTO segment_memberships VALUES ('${P}', '${segment.segmentId}', '${profileId}', now()::TIMESTAMP, NULL)`,
     );
@@ -149,15 +175,26 @@ describe('DuckDbMiningStore.cooccurrence', () => {
   for (const side of sides) {
     it(`counts ${side} pairs as the pure miner does on the same baskets`, async () => {
       const minCount = 2;
-      const counts = await store.mining.cooccurrence({ projectId: P, side, range: RANGE, rules, minSupport: { count: minCount } });
+      const counts = await store.mining.cooccurrence({
+        projectId: P,
+        side,
+        range: RANGE,
+        rules,
+        minSupport: { count: minCount },
+      });
       const baskets = await store.mining.baskets({ projectId: P, side, range: RANGE, rules });
       expect(counts.basketCount).toBe(baskets.length);
-      const pure = associations.pairAssociations(baskets, { minSupport: { count: minCount }, minSideCount: minCount });
+      const pure = associations.pairAssociations(baskets, {
+        minSupport: { count: minCount },
+        minSideCount: minCount,
+      });
       const expected = pure.associations
         .filter((a) => !counts.symmetric || a.from < a.to)
         .map((a) => [a.from, a.to, a.observedCount, a.antecedentCount, a.consequentCount].join('|'))
         .sort();
-      const got = counts.pairs.map((p) => [p.from, p.to, p.observed, p.fromCount, p.toCount].join('|')).sort();
+      const got = counts.pairs
+        .map((p) => [p.from, p.to, p.observed, p.fromCount, p.toCount].join('|'))
+        .sort();
       expect(got).toEqual(expected);
       expect(got.length).toBeGreaterThan(0);
       expect(counts.truncated).toBe(false);
@@ -165,13 +202,20 @@ describe('DuckDbMiningStore.cooccurrence', () => {
   }
 
   it('counts bought-together baskets from the raw orders, cancelled ones left out', async () => {
-    const cancelled = new Set(fixture.events.filter((e) => e.event === 'Order Cancelled').map((e) => e.orderId));
+    const cancelled = new Set(
+      fixture.events.filter((e) => e.event === 'Order Cancelled').map((e) => e.orderId),
+    );
     const orders = new Map<string, Set<string>>();
     for (const item of fixture.orderItems) {
       if (cancelled.has(item.orderId)) continue;
       orders.set(item.orderId, (orders.get(item.orderId) ?? new Set()).add(item.productId));
     }
-    const counts = await store.mining.cooccurrence({ projectId: P, side: 'bought_together', range: RANGE, minSupport: { count: 1 } });
+    const counts = await store.mining.cooccurrence({
+      projectId: P,
+      side: 'bought_together',
+      range: RANGE,
+      minSupport: { count: 1 },
+    });
     expect(counts.basketCount).toBe(orders.size);
     const [top] = counts.pairs;
     const both = [...orders.values()].filter((o) => o.has(top!.from) && o.has(top!.to)).length;
@@ -184,16 +228,41 @@ describe('DuckDbMiningStore.cooccurrence', () => {
     const at = START + 86_400_000;
     await store.events.append({
       events: orders.map((_, i) =>
-        storedEvent({ projectId: HAND, event: 'Order Completed', orderId: `h${i}`, timestamp: at, sessionId: `hs${i}` }),
+        storedEvent({
+          projectId: HAND,
+          event: 'Order Completed',
+          orderId: `h${i}`,
+          timestamp: at,
+          sessionId: `hs${i}`,
+        }),
       ),
       orderItems: orders.flatMap((items, i) =>
-        items.map((productId, position) => orderItem({ projectId: HAND, orderId: `h${i}`, productId, position, timestamp: at })),
+        items.map((productId, position) =>
+          orderItem({ projectId: HAND, orderId: `h${i}`, productId, position, timestamp: at }),
+        ),
       ),
     });
-    const counts = await store.mining.cooccurrence({ projectId: HAND, side: 'bought_together', range: RANGE, minSupport: { count: 1 } });
-    expect(counts).toMatchObject({ basketCount: 5, minCount: 1, symmetric: true, fromValues: 3, toValues: 3, truncated: false });
+    const counts = await store.mining.cooccurrence({
+      projectId: HAND,
+      side: 'bought_together',
+      range: RANGE,
+      minSupport: { count: 1 },
+    });
+    expect(counts).toMatchObject({
+      basketCount: 5,
+      minCount: 1,
+      symmetric: true,
+      fromValues: 3,
+      toValues: 3,
+      truncated: false,
+    });
     // A share: ceil(0.4 x 5) = 2 baskets.
-    const shared = await store.mining.cooccurrence({ projectId: HAND, side: 'bought_together', range: RANGE, minSupport: 0.4 });
+    const shared = await store.mining.cooccurrence({
+      projectId: HAND,
+      side: 'bought_together',
+      range: RANGE,
+      minSupport: 0.4,
+    });
     expect(shared.minCount).toBe(2);
     expect(shared.pairs.map((p) => `${p.from}${p.to}`)).toEqual(['AB', 'BC']);
     expect(counts.pairs).toEqual([
@@ -201,10 +270,21 @@ describe('DuckDbMiningStore.cooccurrence', () => {
       { from: 'B', to: 'C', observed: 2, fromCount: 3, toCount: 3 },
       { from: 'A', to: 'C', observed: 1, fromCount: 3, toCount: 3 },
     ]);
-    const cut = await store.mining.cooccurrence({ projectId: HAND, side: 'bought_together', range: RANGE, minSupport: { count: 1 }, limit: 2 });
+    const cut = await store.mining.cooccurrence({
+      projectId: HAND,
+      side: 'bought_together',
+      range: RANGE,
+      minSupport: { count: 1 },
+      limit: 2,
+    });
     expect(cut.pairs).toHaveLength(2);
     expect(cut.truncated).toBe(true);
-    const none = await store.mining.cooccurrence({ projectId: HAND, side: 'viewed_together', range: RANGE, minSupport: { count: 1 } });
+    const none = await store.mining.cooccurrence({
+      projectId: HAND,
+      side: 'viewed_together',
+      range: RANGE,
+      minSupport: { count: 1 },
+    });
     expect(none).toMatchObject({ basketCount: 0, pairs: [] });
   });
 });

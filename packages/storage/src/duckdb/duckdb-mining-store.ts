@@ -12,13 +12,14 @@ import type {
   SessionSequenceQuery,
   SideBasket,
 } from '../mining-store';
-import type { TimeRange } from '../store';
 import { duckdbDialect } from '../sql/dialect';
 import { duckdbJourneyDialect } from '../sql/journey-dialect';
 import { buildCooccurrenceQuery } from '../sql/mining-cooccurrence';
+import { duckdbMiningDialect } from '../sql/mining-dialect';
 import { buildPersonaFeaturesQuery } from '../sql/mining-persona-features';
-import { ITEM_SEPARATOR, buildSessionSequencesQuery } from '../sql/mining-sessions';
+import { buildSessionSequencesQuery, ITEM_SEPARATOR } from '../sql/mining-sessions';
 import { buildBasketsQuery, isSymmetricSide } from '../sql/mining-sides';
+import type { TimeRange } from '../store';
 import type { DuckDbDatabase, Row } from './duckdb-database';
 import { inTransaction } from './staging';
 
@@ -58,7 +59,7 @@ export class DuckDbMiningStore implements MiningStore {
   constructor(private readonly db: DuckDbDatabase) {}
 
   async sessionSequences(query: SessionSequenceQuery): Promise<SessionSequence[]> {
-    const { sql, params } = buildSessionSequencesQuery(query, duckdbJourneyDialect);
+    const { sql, params } = buildSessionSequencesQuery(query, duckdbMiningDialect);
     const rows = await this.db.query(sql, params);
     return rows
       .map((r) => ({ items: split(r.items), converted: Boolean(r.converted), sessions: Number(r.sessions) }))
@@ -76,7 +77,7 @@ export class DuckDbMiningStore implements MiningStore {
   }
 
   async cooccurrence(query: CooccurrenceQuery): Promise<CooccurrenceCounts> {
-    const { sql, params } = buildCooccurrenceQuery(query, duckdbJourneyDialect);
+    const { sql, params } = buildCooccurrenceQuery(query, duckdbMiningDialect);
     const rows = await this.db.query(sql, params);
     const first = rows[0];
     const limit = query.limit ?? 20_000;
@@ -140,8 +141,14 @@ export class DuckDbMiningStore implements MiningStore {
         // Earlier runs nobody made a segment of are only a draft: the new run replaces them.
         const stale = `SELECT persona_id FROM personas WHERE project_id = $projectId AND segment_id IS NULL AND run_id <> $runId`;
         const params = { projectId, runId: run.runId };
-        await c.run(`DELETE FROM persona_members WHERE project_id = $projectId AND persona_id IN (${stale})`, params);
-        await c.run(`DELETE FROM personas WHERE project_id = $projectId AND persona_id IN (${stale})`, params);
+        await c.run(
+          `DELETE FROM persona_members WHERE project_id = $projectId AND persona_id IN (${stale})`,
+          params,
+        );
+        await c.run(
+          `DELETE FROM personas WHERE project_id = $projectId AND persona_id IN (${stale})`,
+          params,
+        );
         for (const persona of run.personas) {
           await c.run(
             `INSERT INTO personas VALUES ($projectId, $personaId, $runId, $name, $summary, ${ts('at')}, NULL)`,

@@ -6,6 +6,8 @@ import { DuckDbEventStore } from './duckdb-event-store';
 import { DuckDbJourneyStore } from './duckdb-journey-store';
 import { DuckDbMiningStore } from './duckdb-mining-store';
 import { DuckDbProfileStore } from './duckdb-profile-store';
+import { DuckDbRecommendationStore } from './duckdb-recommendation-store';
+import { DuckDbReportStore } from './duckdb-report-store';
 import { DuckDbSegmentStore } from './duckdb-segment-store';
 import { DuckDbStateStore } from './duckdb-state-store';
 
@@ -18,6 +20,8 @@ export class DuckDbStore implements Store {
   readonly analytics: DuckDbAnalyticsStore;
   readonly journeys: DuckDbJourneyStore;
   readonly mining: DuckDbMiningStore;
+  readonly reports: DuckDbReportStore;
+  readonly recommendations: DuckDbRecommendationStore;
 
   private constructor(private readonly db: DuckDbDatabase) {
     this.events = new DuckDbEventStore(db);
@@ -27,6 +31,8 @@ export class DuckDbStore implements Store {
     this.analytics = new DuckDbAnalyticsStore(db);
     this.journeys = new DuckDbJourneyStore(db);
     this.mining = new DuckDbMiningStore(db);
+    this.reports = new DuckDbReportStore(db);
+    this.recommendations = new DuckDbRecommendationStore(db);
   }
 
   /**

@@ -153,7 +153,9 @@ export async function eraseProfile(
       await run('segment_memberships', (p) =>
         inList('profile_id', [...ids.profileIds, ...ids.identities], 's', p),
       );
-      await run('persona_members', (p) => inList('profile_id', [...ids.profileIds, ...ids.identities], 'q', p));
+      await run('persona_members', (p) =>
+        inList('profile_id', [...ids.profileIds, ...ids.identities], 'q', p),
+      );
     }),
   );
   return { deleted, remaining: await scanForIdentifiers(db, projectId, ids) };

@@ -15,8 +15,9 @@ import type { FunnelStep } from '@centric/contracts';
 import type { FunnelQuery } from '../journey-store';
 import type { CompiledQuery } from './dialect';
 import type { JourneyDialect } from './journey-dialect';
-import { channelSql, externalHostSql, matchSql, stepsOverlap } from './journey-rules';
-import { journeyScope, STEP_TYPES, withCtes } from './journey-scope';
+import { landingCtes } from './journey-landing';
+import { landingChannelsSql, matchSql, pageTypeSql, stepsOverlap } from './journey-rules';
+import { BEHAVIOUR, journeyScope, withCtes } from './journey-scope';
 import { resolvedEventsSql } from './resolved-events';
 
 export const MAX_FUNNEL_STEPS = 12;
@@ -31,8 +32,10 @@ function previousRequired(steps: readonly FunnelStep[], k: number): number {
 }
 
 /**
- * Rows (is_total, value, r0..r{n-1}, q1..q{n-1} (quantile lists), m1..m{n-1} (means), qc, mc):
- * reached per step, durations since the previous required step, and entry-to-conversion time.
+ * Rows (is_total, value, step, reached, q_prev, m_prev, q_entry, m_entry), one per step (and
+ * breakdown value): entities that reached the step, and quantiles (a list in the order of
+ * DURATION_QUANTILES) and mean of the time since the last required step before it and since
+ * the entry. The total rows (is_total 1) are always there, also when nobody entered.
  *
  * @example buildFunnelQuery({ projectId, range, rules, steps, windowMs: 86_400_000, entity: 'session' }, duckdbJourneyDialect)
  */
@@ -41,14 +44,16 @@ export function buildFunnelQuery(q: FunnelQuery, d: JourneyDialect): CompiledQue
   const s = journeyScope(q, d);
   const params: Record<string, string | number> = { ...s.params, windowMs: q.windowMs };
   const steps = q.steps;
-  const n = steps.length;
   const windowEnd = d.addMs(s.end, d.param('windowMs', 'int'));
   const profiles = q.entity === 'profile';
+  // A page type is one CASE over many rules: worked out once per event, and only when a step asks.
+  const needsPageType = steps.some((st) => st.match.some((m) => m.kind === 'page_type'));
   const cols = {
     event: 'e.event',
     path: 'e.page_path',
     category: 'e.category',
     pageTypes: q.rules.pageTypes,
+    ...(needsPageType ? { pageType: 'e.page_type' } : {}),
   };
   const flags = steps.map((st) => matchSql(d, st.match, cols));
   const breakdownExpr =
@@ -60,90 +65,82 @@ export function buildFunnelQuery(q: FunnelQuery, d: JourneyDialect): CompiledQue
           ? 'e.session_id'
           : "''";
   const entity = profiles ? 'e.profile_id' : 'e.session_id';
-  const types = STEP_TYPES.map((t) => `'${t}'`).join(', ');
-  // Profiles: only the matching events are resolved through identity_links.
+  // The columns m reads, from the events (alias a), with the page type when a step needs it.
+  const columns = (a: string) =>
+    `${a}.ts AS ts, ${a}.session_id AS session_id, ${a}.channel AS channel, ${a}.category AS category, ${a}.event AS event${
+      needsPageType
+        ? `, ${pageTypeSql(d, q.rules.pageTypes, { event: `${a}.event`, path: `${a}.page_path` })} AS page_type`
+        : ''
+    }`;
+  // Without page types the step tests run on the raw events, so fewer are resolved or kept.
+  const rawFlags = needsPageType ? 'TRUE' : `(${flags.join(' OR ')})`;
+  // Profiles: only the events of the range are resolved through identity_links.
   const source = profiles
-    ? `${resolvedEventsSql(d, {
-        projectParam: s.p,
-        where: `e.ts >= ${s.start} AND e.ts < ${windowEnd} AND e.type IN (${types}) AND (${flags.join(' OR ')})`,
-        columns: 'e.ts, e.session_id, e.channel, e.category, e.event, e.page_path',
-      })} e WHERE ${s.profileCondition('e.profile_id')}`
-    : `events e WHERE ${s.eventsIn('e', windowEnd)} AND ${s.sessionKept('e')} AND (${flags.join(' OR ')})`;
+    ? `(SELECT r.profile_id AS profile_id, ${columns('r')}
+    FROM ${resolvedEventsSql(d, {
+      projectParam: s.p,
+      where: `e.ts >= ${s.start} AND e.ts < ${windowEnd} AND ${BEHAVIOUR('e')} AND ${rawFlags}`,
+      columns: 'e.ts, e.session_id, e.channel, e.category, e.event, e.page_path',
+    })} r WHERE ${s.profileCondition('r.profile_id')}) e`
+    : `(SELECT ${columns('e')} FROM events e WHERE ${s.eventsIn('e', windowEnd)} AND ${s.sessionKept('e')} AND ${rawFlags}) e`;
   const ctes: string[] = [
     profiles ? '' : s.keptSessionsCte(windowEnd),
     `m AS (
   SELECT ${entity} AS entity, e.ts AS ts, ${breakdownExpr} AS bd,
          ${flags.map((f, i) => `${f} AS f${i}`).join(',\n         ')}
   FROM ${source}
+  WHERE ${flags.join(' OR ')}
 )`,
-    `c0 AS (
-  SELECT entity, min(ts) AS t0, min(ts) AS t, ${d.argMin('bd', 'ts')} AS bd
+    `entry AS (
+  SELECT entity, min(ts) AS t0, ${d.argMin('bd', 'ts')} AS bd
   FROM m WHERE f0 AND ts < ${s.end} GROUP BY entity
 )`,
   ];
-  for (let k = 1; k < n; k++) {
+  if (q.breakdown === 'marketing_channel') {
+    // The channel of the session the entrant entered in, from that session's landing event.
+    ctes.push(
+      landingCtes(d, s, { allSessions: true }),
+      `landing_channels AS (
+  ${landingChannelsSql(d, q.rules.channels, 'landing')}
+)`,
+      `c0 AS (
+  SELECT en.entity AS entity, en.t0 AS t0, en.t0 AS tp, en.t0 AS t, coalesce(lc.channel, 'direct') AS bd
+  FROM entry en
+  LEFT JOIN landing l ON l.session_id = en.bd
+  LEFT JOIN landing_channels lc ON lc.source = l.source AND lc.medium = l.medium AND lc.campaign = l.campaign
+    AND lc.referrer = l.referrer
+)`,
+    );
+  } else {
+    ctes.push(`c0 AS (SELECT entity, t0, t0 AS tp, t0 AS t, coalesce(bd, '') AS bd FROM entry)`);
+  }
+  // Each step joins the entities of the last required step before it with its own events;
+  // the entry time, the breakdown value and the time of the step before travel along.
+  for (let k = 1; k < steps.length; k++) {
     const j = previousRequired(steps, k);
     const after = stepsOverlap(steps[j]!.match, steps[k]!.match) ? '>' : '>=';
     ctes.push(`c${k} AS (
-  SELECT b.entity AS entity, b.t0 AS t0, min(m.ts) AS t
+  SELECT b.entity AS entity, min(b.t0) AS t0, ${d.anyValue('b.bd')} AS bd, min(b.t) AS tp, min(m.ts) AS t
   FROM c${j} b JOIN m ON m.entity = b.entity
   WHERE m.f${k} AND m.ts ${after} b.t AND m.ts <= ${d.addMs('b.t0', d.param('windowMs', 'int'))}
-  GROUP BY b.entity, b.t0
+  GROUP BY b.entity
 )`);
   }
-  let bd = 'c0.bd';
-  if (q.breakdown === 'marketing_channel') {
-    // The channel of the session the entrant entered in, from that session's landing event.
-    const fields = ['source', 'medium', 'campaign', 'referrer'] as const;
-    const f = (name: (typeof fields)[number]) => d.rowField('l.landing', fields, name);
-    ctes.push(`landing AS (
-  SELECT session_id, ${d.firstRow({ source: 'utm_source', medium: 'utm_medium', campaign: 'utm_campaign', referrer: 'referrer' }, 'ts')} AS landing
-  FROM events x
-  WHERE ${s.eventsIn('x')} AND x.session_id IN (SELECT bd FROM c0)
-  GROUP BY session_id
-)`);
-    bd = `coalesce(${channelSql(d, q.rules.channels, {
-      source: f('source'),
-      medium: f('medium'),
-      campaign: f('campaign'),
-      host: externalHostSql(d, f('referrer'), q.rules.channels),
-    })}, 'direct')`;
-  }
-  const joins = steps
-    .slice(1)
-    .map((_, i) => `LEFT JOIN c${i + 1} ON c${i + 1}.entity = c0.entity`)
-    .join('\n  ');
-  ctes.push(`joined AS (
-  SELECT c0.entity AS entity, c0.t0 AS t0, coalesce(${bd}, '') AS bd${steps
-    .slice(1)
-    .map((_, i) => `, c${i + 1}.t AS t${i + 1}`)
-    .join('')}
-  FROM c0${q.breakdown === 'marketing_channel' ? '\n  LEFT JOIN landing l ON l.session_id = c0.bd' : ''}
-  ${joins}
-)`);
-  const tOf = (k: number) => (k === 0 ? 't0' : `t${k}`);
-  let last = 0;
-  for (let k = n - 1; k >= 0; k--)
-    if (!steps[k]!.optional) {
-      last = k;
-      break;
-    }
   const ps = [...DURATION_QUANTILES];
-  const aggregates = [
-    ...steps.map((_, k) => `count(${tOf(k)}) AS r${k}`),
-    ...steps.slice(1).flatMap((_, i) => {
-      const k = i + 1;
-      const dur = d.diffMs(tOf(previousRequired(steps, k)), tOf(k));
-      return [`${d.quantiles(dur, ps)} AS q${k}`, `avg(${dur}) AS m${k}`];
-    }),
-    `${d.quantiles(d.diffMs('t0', tOf(last)), ps)} AS qc`,
-    `avg(${d.diffMs('t0', tOf(last))}) AS mc`,
-  ].join(',\n       ');
-  const total = `SELECT 1 AS is_total, NULL AS value,\n       ${aggregates}\nFROM joined`;
-  const grouped = q.breakdown
-    ? `\nUNION ALL\nSELECT 0 AS is_total, bd AS value,\n       ${aggregates}\nFROM joined GROUP BY bd`
-    : '';
-  return { sql: `${withCtes(ctes)}${total}${grouped}`, params };
+  const figures = (k: number) =>
+    [
+      `${k} AS step`,
+      'count(*) AS reached',
+      `${d.quantiles(d.diffMs('tp', 't'), ps)} AS q_prev`,
+      `avg(${d.diffMs('tp', 't')}) AS m_prev`,
+      `${d.quantiles(d.diffMs('t0', 't'), ps)} AS q_entry`,
+      `avg(${d.diffMs('t0', 't')}) AS m_entry`,
+    ].join(', ');
+  const selects = steps.flatMap((_, k) => [
+    `SELECT 1 AS is_total, NULL AS value, ${figures(k)} FROM c${k}`,
+    ...(q.breakdown ? [`SELECT 0 AS is_total, bd AS value, ${figures(k)} FROM c${k} GROUP BY bd`] : []),
+  ]);
+  return { sql: `${withCtes(ctes)}${selects.join('\nUNION ALL\n')}`, params };
 }
 
 function validate(q: FunnelQuery): void {

@@ -3,13 +3,14 @@
 // the in-memory classifiers in packages/analyses/src/journeys; duckdb-journey-store.test.ts
 // checks that both give the same answers. Rule values are user data (project settings), so
 // they only ever reach the SQL through the dialect's literal quoting.
-import type { ChannelRule, ChannelRules, PageTypeRules, PathGrouping, StepMatcher } from '@centric/contracts';
+import {
+  type ChannelRule,
+  type ChannelRules,
+  PAGE_TYPES,
+  type PageTypeRules,
+  type StepMatcher,
+} from '@centric/contracts';
 import type { JourneyDialect } from './journey-dialect';
-
-/** Page types of events that name no category, when paths are grouped by category. */
-export const PAGE_STEP_PREFIX = 'page:';
-
-const norm = (expr: string) => `lower(trim(coalesce(${expr}, '')))`;
 
 /** SQL: whether a lower-case host expression matches a pattern ('bing.com' suffix, 'google' any TLD). */
 export function hostMatchSql(d: JourneyDialect, host: string, pattern: string): string {
@@ -27,29 +28,21 @@ export function externalHostSql(d: JourneyDialect, referrer: string, rules: Chan
   return `CASE WHEN ${internal} THEN '' ELSE ${host} END`;
 }
 
-export interface LandingColumns {
-  /** SQL expressions of the landing event's tags (raw values, may be NULL). */
-  source: string;
-  medium: string;
-  campaign: string;
-  /** The external referrer host ('' when none), e.g. from externalHostSql. */
-  host: string;
-}
-
-/** SQL CASE giving the marketing channel (see marketing-channel.ts in packages/analyses). */
-export function channelSql(d: JourneyDialect, rules: ChannelRules, c: LandingColumns): string {
-  const source = norm(c.source);
-  const medium = norm(c.medium);
-  const campaign = norm(c.campaign);
+/**
+ * SQL CASE giving the marketing channel (see marketing-channel.ts in packages/analyses) from
+ * the normalised columns tag_source, tag_medium, tag_campaign (trimmed, lower case, '' for
+ * none) and tag_host (the external referrer host, '' for none).
+ */
+export function channelSql(d: JourneyDialect, rules: ChannelRules): string {
   const inList = (expr: string, values: readonly string[]) =>
     `${expr} IN (${values.map((v) => d.literal(v.trim().toLowerCase())).join(', ')})`;
   const condition = (r: ChannelRule): string | null => {
     const parts: string[] = [];
-    if (r.mediums !== undefined) parts.push(r.mediums.length ? inList(medium, r.mediums) : 'FALSE');
-    if (r.sources !== undefined) parts.push(r.sources.length ? inList(source, r.sources) : 'FALSE');
+    if (r.mediums !== undefined) parts.push(r.mediums.length ? inList('tag_medium', r.mediums) : 'FALSE');
+    if (r.sources !== undefined) parts.push(r.sources.length ? inList('tag_source', r.sources) : 'FALSE');
     if (r.referrerHosts !== undefined)
       parts.push(
-        `(${c.host} <> '' AND (${r.referrerHosts.map((p) => hostMatchSql(d, c.host, p)).join(' OR ') || 'FALSE'}))`,
+        `(tag_host <> '' AND (${r.referrerHosts.map((p) => hostMatchSql(d, 'tag_host', p)).join(' OR ') || 'FALSE'}))`,
       );
     return parts.length ? parts.join(' AND ') : null;
   };
@@ -58,8 +51,23 @@ export function channelSql(d: JourneyDialect, rules: ChannelRules, c: LandingCol
     return cond ? [`WHEN ${cond} THEN ${d.literal(r.channel)}`] : [];
   });
   return `CASE ${whens.join(' ')}
-    WHEN ${source} <> '' OR ${medium} <> '' OR ${campaign} <> '' THEN 'other'
-    WHEN ${c.host} <> '' THEN 'referral' ELSE 'direct' END`;
+    WHEN tag_source <> '' OR tag_medium <> '' OR tag_campaign <> '' THEN 'other'
+    WHEN tag_host <> '' THEN 'referral' ELSE 'direct' END`;
+}
+
+/**
+ * A subquery (source, medium, campaign, referrer, channel) classifying each distinct landing
+ * of `tags`, a relation with those four columns ('' for none, never NULL). Classifying
+ * distinct landings rather than sessions runs the rules a few thousand times, not millions.
+ */
+export function landingChannelsSql(d: JourneyDialect, rules: ChannelRules, tags: string): string {
+  const norm = (c: string) => `lower(trim(${c}))`;
+  return `SELECT source, medium, campaign, referrer, ${channelSql(d, rules)} AS channel
+  FROM (
+    SELECT source, medium, campaign, referrer, ${norm('source')} AS tag_source, ${norm('medium')} AS tag_medium,
+           ${norm('campaign')} AS tag_campaign, ${externalHostSql(d, 'referrer', rules)} AS tag_host
+    FROM (SELECT DISTINCT source, medium, campaign, referrer FROM ${tags}) distinct_tags
+  ) normalised`;
 }
 
 /** SQL CASE giving the page type of an event (see page-type.ts in packages/analyses). */
@@ -68,8 +76,31 @@ export function pageTypeSql(
   rules: PageTypeRules,
   c: { event: string; path: string },
 ): string {
+  return pageTypeCase(d, rules, c, (t) => d.literal(t));
+}
+
+/** The same CASE giving the page type's index in PAGE_TYPES: a small integer step code. */
+export function pageTypeCodeSql(
+  d: JourneyDialect,
+  rules: PageTypeRules,
+  c: { event: string; path: string },
+): string {
+  return pageTypeCase(d, rules, c, (t) => String(pageTypeCode(t)));
+}
+
+export function pageTypeCode(pageType: string): number {
+  const i = (PAGE_TYPES as readonly string[]).indexOf(pageType);
+  return i < 0 ? PAGE_TYPES.indexOf('other') : i;
+}
+
+function pageTypeCase(
+  d: JourneyDialect,
+  rules: PageTypeRules,
+  c: { event: string; path: string },
+  value: (pageType: string) => string,
+): string {
   const byEvent = rules.byEvent.map(
-    (r) => `WHEN ${c.event} = ${d.literal(r.event)} THEN ${d.literal(r.pageType)}`,
+    (r) => `WHEN ${c.event} = ${d.literal(r.event)} THEN ${value(r.pageType)}`,
   );
   const path = `lower(coalesce(${c.path}, ''))`;
   const byPath = rules.byPath.map((r) => {
@@ -77,40 +108,27 @@ export function pageTypeSql(
     const test = rule.endsWith('*')
       ? d.startsWith(path, d.literal(rule.slice(0, -1)))
       : `${path} = ${d.literal(rule)}`;
-    return `WHEN ${path} <> '' AND ${test} THEN ${d.literal(r.pageType)}`;
+    return `WHEN ${path} <> '' AND ${test} THEN ${value(r.pageType)}`;
   });
-  return `CASE ${[...byEvent, ...byPath].join(' ')} ELSE 'other' END`;
+  return `CASE ${[...byEvent, ...byPath].join(' ')} ELSE ${value('other')} END`;
 }
 
-/** SQL: the step key of an event under a grouping (event name, page type, or category). */
-export function stepKeySql(
-  d: JourneyDialect,
-  groupBy: PathGrouping,
-  rules: PageTypeRules,
-  c: { event: string; type: string; path: string; category: string },
-): string {
-  switch (groupBy) {
-    case 'event':
-      // Page events carry the page's name when it has one.
-      return `coalesce(${c.event}, CASE WHEN ${c.type} = 'page' THEN 'Page Viewed' ELSE '(unnamed)' END)`;
-    case 'page_type':
-      return pageTypeSql(d, rules, c);
-    case 'category':
-      return `coalesce(nullif(${c.category}, ''), ${d.concat([d.literal(PAGE_STEP_PREFIX), pageTypeSql(d, rules, c)])})`;
-  }
+/** Columns a step matcher reads; pageType: a column already holding the page type, if any. */
+export interface MatchColumns {
+  event: string;
+  path: string;
+  category: string;
+  pageTypes: PageTypeRules;
+  pageType?: string;
 }
 
 /** SQL: whether an event matches any of a step's matchers. */
-export function matchSql(
-  d: JourneyDialect,
-  match: readonly StepMatcher[],
-  c: { event: string; path: string; category: string; pageTypes: PageTypeRules },
-): string {
+export function matchSql(d: JourneyDialect, match: readonly StepMatcher[], c: MatchColumns): string {
   const parts = match.map((m): string => {
     if (m.kind === 'any') return 'TRUE';
     if (m.kind === 'event') return `${c.event} = ${d.literal(m.value)}`;
     if (m.kind === 'category') return `${c.category} = ${d.literal(m.value)}`;
-    return `${pageTypeSql(d, c.pageTypes, c)} = ${d.literal(m.value)}`;
+    return `${c.pageType ?? pageTypeSql(d, c.pageTypes, c)} = ${d.literal(m.value)}`;
   });
   return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
 }

@@ -9,8 +9,12 @@ import type { JourneyScope } from '../journey-store';
 import type { JourneyDialect } from './journey-dialect';
 import { resolvedEventsSql } from './resolved-events';
 
-/** Event types that are steps of a journey (identify, alias and group are not behaviour). */
-export const STEP_TYPES = ['page', 'track', 'screen'] as const;
+/**
+ * Behaviour events: tracks, pages and screens. Identify, alias and group carry no event name,
+ * and a name test is much cheaper than a test of the type on millions of rows.
+ */
+export const BEHAVIOUR = (alias: string) =>
+  `(${alias}.event IS NOT NULL OR ${alias}.type IN ('page', 'screen'))`;
 /** Profiles a query may list inline; more belong in a segment. */
 export const MAX_SCOPE_PROFILES = 10_000;
 
@@ -61,9 +65,8 @@ export function journeyScope(q: JourneyScope, d: JourneyDialect): ScopeSql {
       q.profileIds.length ? `IN (${q.profileIds.map((id) => d.literal(id)).join(', ')})` : 'IN (NULL)',
     );
   const filtered = conditions.length > 0;
-  const types = STEP_TYPES.map((t) => `'${t}'`).join(', ');
   const eventsIn = (a: string, until = end) =>
-    `${a}.project_id = ${p} AND ${a}.ts >= ${start} AND ${a}.ts < ${until} AND ${a}.session_id IS NOT NULL AND ${a}.type IN (${types})`;
+    `${a}.project_id = ${p} AND ${a}.ts >= ${start} AND ${a}.ts < ${until} AND ${a}.session_id IS NOT NULL AND ${BEHAVIOUR(a)}`;
   return {
     params,
     p,

@@ -5,38 +5,39 @@
 // A session's entry is its first event in the range (its landing event carries the UTM tags
 // and the referrer). Its outcome, first match wins: order (an Order Completed that was not
 // cancelled), cart_abandoned (a Product Added), bounce (a single event), browse. Sessions are
-// first grouped by their raw landing tags and only then classified, so the channel rules run
-// once per distinct landing, not once per session.
+// first grouped by their raw landing and outcome, and only those groups are classified, so
+// the channel and page-type rules run a few thousand times, not once per session or event.
 import type { JourneySummaryQuery } from '../journey-store';
 import { CART_EVENT } from './customer-kpi-query';
 import type { CompiledQuery } from './dialect';
 import type { JourneyDialect } from './journey-dialect';
-import { channelSql, externalHostSql, pageTypeSql } from './journey-rules';
+import { landingCtes } from './journey-landing';
+import { landingChannelsSql, pageTypeSql } from './journey-rules';
 import { journeyScope, type ScopeSql, withCtes } from './journey-scope';
 import { ORDER_CANCELLED, ORDER_COMPLETED } from './overview-query';
 
 /** Views of these events (and any page) count as viewing their category. */
 export const CATEGORY_VIEW_EVENTS = ['Product Viewed', 'Product List Viewed', 'Product List Filtered'];
-const LANDING_FIELDS = ['source', 'medium', 'campaign', 'referrer', 'page_type'] as const;
 
-/** CTEs: kept_sessions (when filtered), ev (the scope's events), converting (sessions with an order). */
-function baseCtes(s: ScopeSql): string[] {
-  return [
-    s.keptSessionsCte(),
-    `ev AS (
-  SELECT e.session_id, e.ts, e.message_id, e.type, e.event, e.order_id, e.product_id, e.category, e.query,
-         e.page_path, e.referrer, e.utm_source, e.utm_medium, e.utm_campaign
-  FROM events e WHERE ${s.eventsIn('e')} AND ${s.sessionKept('e')}
-)`,
-    `converting AS (
-  SELECT DISTINCT session_id FROM ev
-  WHERE event = '${ORDER_COMPLETED}' AND coalesce(order_id, message_id) NOT IN (
-    -- A cancelled order is no sale, whenever it was cancelled (as in the Overview).
-    SELECT order_id FROM events
-    WHERE project_id = ${s.p} AND event LIKE 'Order %' AND event = '${ORDER_CANCELLED}' AND order_id IS NOT NULL)
-)`,
-  ];
+/** CTE `converting(session_id)`: the scope's sessions with an order that was not cancelled. */
+function convertingCte(s: ScopeSql): string {
+  return `converting AS (
+  SELECT DISTINCT o.session_id AS session_id FROM events o
+  WHERE ${s.eventsIn('o')} AND ${s.sessionKept('o')} AND o.event LIKE 'Order %' AND o.event = '${ORDER_COMPLETED}'
+    AND coalesce(o.order_id, o.message_id) NOT IN (
+      -- A cancelled order is no sale, whenever it was cancelled (as in the Overview).
+      SELECT order_id FROM events
+      WHERE project_id = ${s.p} AND event LIKE 'Order %' AND event = '${ORDER_CANCELLED}' AND order_id IS NOT NULL)
+)`;
 }
+
+/** The scope's events (alias e) with a condition, as a FROM clause. */
+const scoped = (s: ScopeSql, where: string) =>
+  `events e WHERE ${s.eventsIn('e')} AND ${s.sessionKept('e')} AND ${where}`;
+/** The same, each event with its session's order (alias c, NULL when none). */
+const withConverting = (s: ScopeSql, where: string) =>
+  `events e LEFT JOIN converting c ON c.session_id = e.session_id
+WHERE ${s.eventsIn('e')} AND ${s.sessionKept('e')} AND ${where}`;
 
 /**
  * Rows (channel, entry_page_type, outcome, sessions).
@@ -45,51 +46,40 @@ function baseCtes(s: ScopeSql): string[] {
  */
 export function buildSessionOutcomesQuery(q: JourneySummaryQuery, d: JourneyDialect): CompiledQuery {
   const s = journeyScope(q, d);
-  const landing = d.firstRow(
-    {
-      source: 'utm_source',
-      medium: 'utm_medium',
-      campaign: 'utm_campaign',
-      referrer: 'referrer',
-      page_type: pageTypeSql(d, q.rules.pageTypes, { event: 'event', path: 'page_path' }),
-    },
-    'ts',
-  );
-  const field = (name: (typeof LANDING_FIELDS)[number]) => d.rowField('landing', LANDING_FIELDS, name);
-  const channel = channelSql(d, q.rules.channels, {
-    source: 'source',
-    medium: 'medium',
-    campaign: 'campaign',
-    host: 'host',
+  const landing = landingCtes(d, s, {
+    extra: { events: 'count(*)', added: `max(CASE WHEN e.event = '${CART_EVENT}' THEN 1 ELSE 0 END)` },
   });
-  const sql = `${withCtes(baseCtes(s))},
-session_rows AS (
-  SELECT session_id, ${landing} AS landing, count(*) AS events,
-         max(CASE WHEN event = '${CART_EVENT}' THEN 1 ELSE 0 END) AS added
-  FROM ev GROUP BY session_id
-),
-landings AS (
-  SELECT ${field('source')} AS source, ${field('medium')} AS medium, ${field('campaign')} AS campaign,
-         ${externalHostSql(d, field('referrer'), q.rules.channels)} AS host, ${field('page_type')} AS entry_page_type,
-         CASE WHEN c.session_id IS NOT NULL THEN 'order' WHEN sr.added = 1 THEN 'cart_abandoned'
-              WHEN sr.events = 1 THEN 'bounce' ELSE 'browse' END AS outcome,
+  const pageType = pageTypeSql(d, q.rules.pageTypes, {
+    event: "nullif(g.event, '')",
+    path: "nullif(g.page_path, '')",
+  });
+  const sql = `${withCtes([s.keptSessionsCte(), convertingCte(s), landing])},
+landing_groups AS (
+  SELECT l.source AS source, l.medium AS medium, l.campaign AS campaign, l.referrer AS referrer,
+         l.event AS event, l.page_path AS page_path,
+         CASE WHEN c.session_id IS NOT NULL THEN 'order' WHEN l.added = 1 THEN 'cart_abandoned'
+              WHEN l.events = 1 THEN 'bounce' ELSE 'browse' END AS outcome,
          count(*) AS sessions
-  FROM session_rows sr LEFT JOIN converting c ON c.session_id = sr.session_id
-  GROUP BY 1, 2, 3, 4, 5, 6
+  FROM landing l LEFT JOIN converting c ON c.session_id = l.session_id
+  GROUP BY 1, 2, 3, 4, 5, 6, 7
+),
+channels AS (
+  ${landingChannelsSql(d, q.rules.channels, 'landing_groups')}
 )
-SELECT ${channel} AS channel, entry_page_type, outcome, sum(sessions) AS sessions
-FROM landings GROUP BY 1, 2, 3`;
+SELECT ch.channel AS channel, ${pageType} AS entry_page_type, g.outcome AS outcome, sum(g.sessions) AS sessions
+FROM landing_groups g
+JOIN channels ch ON ch.source = g.source AND ch.medium = g.medium AND ch.campaign = g.campaign AND ch.referrer = g.referrer
+GROUP BY 1, 2, 3`;
   return { sql, params: s.params };
 }
 
 /** Rows (term, searches, sessions, converting_sessions), most searched first. */
 export function buildSearchTermsQuery(q: JourneySummaryQuery, d: JourneyDialect): CompiledQuery {
   const s = journeyScope(q, d);
-  const sql = `${withCtes(baseCtes(s))}
-SELECT lower(trim(ev.query)) AS term, count(*) AS searches, ${d.countDistinct('ev.session_id')} AS sessions,
+  const sql = `${withCtes([s.keptSessionsCte(), convertingCte(s)])}
+SELECT lower(trim(e.query)) AS term, count(*) AS searches, ${d.countDistinct('e.session_id')} AS sessions,
        ${d.countDistinct('c.session_id')} AS converting_sessions
-FROM ev LEFT JOIN converting c ON c.session_id = ev.session_id
-WHERE ev.query IS NOT NULL AND trim(ev.query) <> ''
+FROM ${withConverting(s, "e.query IS NOT NULL AND trim(e.query) <> ''")}
 GROUP BY 1 ORDER BY searches DESC, term LIMIT ${limitOf(q)}`;
   return { sql, params: s.params };
 }
@@ -97,13 +87,15 @@ GROUP BY 1 ORDER BY searches DESC, term LIMIT ${limitOf(q)}`;
 /** Rows (product_id, title, views, sessions, cart_sessions, converting_sessions), most viewed first. */
 export function buildViewedProductsQuery(q: JourneySummaryQuery, d: JourneyDialect): CompiledQuery {
   const s = journeyScope(q, d);
-  const sql = `${withCtes(baseCtes(s))},
+  const sql = `${withCtes([s.keptSessionsCte(), convertingCte(s)])},
 viewed AS (
-  SELECT product_id, session_id, count(*) AS views FROM ev
-  WHERE event = 'Product Viewed' AND product_id IS NOT NULL GROUP BY product_id, session_id
+  SELECT e.product_id AS product_id, e.session_id AS session_id, count(*) AS views
+  FROM ${scoped(s, "e.event = 'Product Viewed' AND e.product_id IS NOT NULL")}
+  GROUP BY 1, 2
 ),
 added AS (
-  SELECT DISTINCT product_id, session_id FROM ev WHERE event = '${CART_EVENT}' AND product_id IS NOT NULL
+  SELECT DISTINCT e.product_id AS product_id, e.session_id AS session_id
+  FROM ${scoped(s, `e.event = '${CART_EVENT}' AND e.product_id IS NOT NULL`)}
 ),
 top AS (
   SELECT v.product_id AS product_id, sum(v.views) AS views, count(*) AS sessions,
@@ -123,11 +115,11 @@ ORDER BY views DESC, product_id`;
 export function buildViewedCategoriesQuery(q: JourneySummaryQuery, d: JourneyDialect): CompiledQuery {
   const s = journeyScope(q, d);
   const views = CATEGORY_VIEW_EVENTS.map((e) => d.literal(e)).join(', ');
-  const sql = `${withCtes(baseCtes(s))}
-SELECT ev.category AS category, count(*) AS views, ${d.countDistinct('ev.session_id')} AS sessions,
+  const where = `e.category IS NOT NULL AND e.category <> '' AND (e.type = 'page' OR e.event IN (${views}))`;
+  const sql = `${withCtes([s.keptSessionsCte(), convertingCte(s)])}
+SELECT e.category AS category, count(*) AS views, ${d.countDistinct('e.session_id')} AS sessions,
        ${d.countDistinct('c.session_id')} AS converting_sessions
-FROM ev LEFT JOIN converting c ON c.session_id = ev.session_id
-WHERE ev.category IS NOT NULL AND ev.category <> '' AND (ev.type = 'page' OR ev.event IN (${views}))
+FROM ${withConverting(s, where)}
 GROUP BY 1 ORDER BY views DESC, category LIMIT ${limitOf(q)}`;
   return { sql, params: s.params };
 }

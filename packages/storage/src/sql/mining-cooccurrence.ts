@@ -4,22 +4,24 @@
 //
 // Apriori pruning first (Agrawal and Srikant 1994): a pair cannot be in more baskets than either
 // of its values, so values below the minimum count are dropped before the self-join, which on
-// shop data removes most of the long tail. Basket ids are hashed to 64-bit integers and the
-// frequent values numbered, so the join and the grouping run on integers, not text (a
-// collision of two basket hashes would need about 4 billion baskets to become likely).
+// shop data removes most of the long tail. Basket ids and values are hashed to 64-bit integers
+// before they are made distinct, joined and grouped, and the text comes back only for the pairs
+// returned; two ids would collide with a chance of about n^2 / 2^65 (1 in 20 million for a
+// million baskets), which would merge two baskets or two values.
 import type { CooccurrenceQuery } from '../mining-store';
 import type { CompiledQuery } from './dialect';
-import type { JourneyDialect } from './journey-dialect';
+import type { MiningDialect } from './mining-dialect';
 import { isSymmetricSide, sideCtes } from './mining-sides';
 
 /**
- * One row per pair (x, y, observed, from_count, to_count) with the basket count and the number
- * of frequent values of each side repeated on every row; a single row with NULL pair columns
- * when there is no pair. Ordered by observed (descending), then values.
+ * One row per pair (x, y, observed, from_count, to_count) with the basket count, the minimum
+ * count and the number of frequent values of each side repeated on every row; a single row
+ * with NULL pair columns when there is no pair. For one-sided kinds x < y. Ordered by observed
+ * (descending), then values.
  *
- * @example buildCooccurrenceQuery({ projectId, side: 'bought_together', range, minSupport: { count: 5 } }, duckdbJourneyDialect)
+ * @example buildCooccurrenceQuery({ projectId, side: 'bought_together', range, minSupport: { count: 5 } }, duckdbMiningDialect)
  */
-export function buildCooccurrenceQuery(q: CooccurrenceQuery, d: JourneyDialect): CompiledQuery {
+export function buildCooccurrenceQuery(q: CooccurrenceQuery, d: MiningDialect): CompiledQuery {
   const share = typeof q.minSupport === 'number' ? q.minSupport : null;
   const count = typeof q.minSupport === 'number' ? 1 : q.minSupport.count;
   if (share !== null && !(share > 0 && share <= 1)) {
@@ -38,39 +40,50 @@ export function buildCooccurrenceQuery(q: CooccurrenceQuery, d: JourneyDialect):
       ? d.param('minCount', 'int')
       : `greatest(1, CAST(ceil(${exact} - 1e-9 * greatest(1, ${exact})) AS BIGINT))`;
   const minCount = '(SELECT m FROM threshold)';
-  // One more row than asked tells whether the list was cut.
-  const limitParam = d.param('limit', 'int');
-  const frequent = (side: 'from' | 'to') => `${side}_frequent AS (
-  SELECT v, count(*) AS c, row_number() OVER (ORDER BY v) AS id
-  FROM ${side}_items GROUP BY v HAVING count(*) >= ${minCount}
-),
-${side}_kept AS (
-  SELECT hash(i.b) AS b, f.id AS id FROM ${side}_items i JOIN ${side}_frequent f ON f.v = i.v
+  const items = (name: 'from' | 'to') => `${name}_items AS (
+  SELECT DISTINCT ${d.hash64('b')} AS b, ${d.hash64('v')} AS h FROM ${name}_rows
 )`;
+  const side = (
+    name: 'from' | 'to',
+  ) => `${name}_frequent AS (SELECT h, count(*) AS c FROM ${name}_items GROUP BY h HAVING count(*) >= ${minCount}),
+${name}_kept AS (SELECT b, h FROM ${name}_items WHERE h IN (SELECT h FROM ${name}_frequent)),
+${name}_names AS (
+  SELECT ${d.hash64('v')} AS h, min(v) AS v FROM (SELECT DISTINCT v FROM ${name}_rows) distinct_values GROUP BY 1
+)`;
+  // For one-sided kinds the pair is named in text order, its counts following its values.
+  const ordered = (first: string, second: string) =>
+    symmetric ? `CASE WHEN nx.v < ny.v THEN ${first} ELSE ${second} END` : first;
   const sql = `
 WITH ${ctes},
-basket_count AS (SELECT count(*) AS n FROM universe),
+${symmetric ? items('from') : `${items('from')},\n${items('to')}`},
+basket_count AS (${
+    // The baskets of one-sided kinds are those holding a value: counted from the hashed rows.
+    symmetric
+      ? 'SELECT count(DISTINCT b) AS n FROM from_items'
+      : `SELECT count(DISTINCT ${d.hash64('b')}) AS n FROM universe_rows`
+  }),
 threshold AS (SELECT ${threshold} AS m FROM basket_count),
-${frequent('from')},
-${symmetric ? 'to_frequent AS (SELECT * FROM from_frequent),\nto_kept AS (SELECT * FROM from_kept)' : frequent('to')},
+${side('from')},
+${symmetric ? 'to_frequent AS (SELECT * FROM from_frequent),\nto_kept AS (SELECT * FROM from_kept),\nto_names AS (SELECT * FROM from_names)' : side('to')},
 pairs AS (
-  SELECT x.id AS x, y.id AS y, count(*) AS observed
-  FROM from_kept x JOIN to_kept y ON x.b = y.b${symmetric ? ' AND x.id < y.id' : ''}
+  SELECT x.h AS x, y.h AS y, count(*) AS observed
+  FROM from_kept x JOIN to_kept y ON x.b = y.b${symmetric ? ' AND x.h < y.h' : ''}
   GROUP BY 1, 2 HAVING count(*) >= ${minCount}
 ),
-top_pairs AS (
-  SELECT fx.v AS x, fy.v AS y, p.observed, fx.c AS from_count, fy.c AS to_count
+named AS (
+  SELECT ${ordered('nx.v', 'ny.v')} AS x, ${ordered('ny.v', 'nx.v')} AS y, p.observed,
+         ${ordered('fx.c', 'fy.c')} AS from_count, ${ordered('fy.c', 'fx.c')} AS to_count
   FROM pairs p
-  JOIN from_frequent fx ON fx.id = p.x
-  JOIN to_frequent fy ON fy.id = p.y
-  ORDER BY p.observed DESC, fx.v, fy.v
-  LIMIT ${limitParam}
-)
+  JOIN from_frequent fx ON fx.h = p.x JOIN from_names nx ON nx.h = p.x
+  JOIN to_frequent fy ON fy.h = p.y JOIN to_names ny ON ny.h = p.y
+),
+top_pairs AS (SELECT * FROM named ORDER BY observed DESC, x, y LIMIT ${d.param('limit', 'int')})
 SELECT t.x, t.y, t.observed, t.from_count, t.to_count, n.n AS baskets, (SELECT m FROM threshold) AS min_count,
        (SELECT count(*) FROM from_frequent) AS from_values,
        (SELECT count(*) FROM to_frequent) AS to_values
 FROM basket_count n LEFT JOIN top_pairs t ON true
 ORDER BY t.observed DESC, t.x, t.y`;
+  // One more row than asked tells whether the list was cut.
   const thresholdParams: Record<string, number> = share === null ? { minCount: count } : { minShare: share };
   return { sql, params: { ...params, ...thresholdParams, limit: limit + 1 } };
 }

@@ -30,7 +30,10 @@ const MOBILE_SQL = `CASE
  *
  * @example buildPersonaFeaturesQuery({ projectId, range }, duckdbDialect)
  */
-export function buildPersonaFeaturesQuery(q: { projectId: string; range: TimeRange }, d: Dialect): CompiledQuery {
+export function buildPersonaFeaturesQuery(
+  q: { projectId: string; range: TimeRange },
+  d: Dialect,
+): CompiledQuery {
   const p = d.param('projectId', 'string');
   const start = d.timestampFromMs(d.param('startMs', 'int'));
   const end = d.timestampFromMs(d.param('endMs', 'int'));

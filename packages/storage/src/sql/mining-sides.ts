@@ -1,7 +1,7 @@
-// The two sides of each association kind as SQL CTEs (pure: no I/O): `from_items(b, v)` and
-// `to_items(b, v)` list the distinct values of each side per basket b, `universe(b)` every
-// basket counted in N. Both the basket query and the co-occurrence count start from them, so
-// the two always agree.
+// The two sides of each association kind as SQL CTEs (pure: no I/O): `from_rows(b, v)` and
+// `to_rows(b, v)` list the values of each side per basket b (repeats allowed: each consumer
+// makes them distinct its own way), `universe_rows(b)` the baskets counted in N. Both the basket
+// query and the co-occurrence count start from them, so the two always agree.
 //
 // | side                | basket                               | from           | to                  |
 // | ------------------- | ------------------------------------ | -------------- | ------------------- |
@@ -32,10 +32,11 @@ export const ASSOCIATION_SIDES: readonly AssociationSide[] = [
 ];
 
 /** Sides whose two ends are the same values (products): pairs are unordered. */
-export const isSymmetricSide = (side: AssociationSide) => side === 'bought_together' || side === 'viewed_together';
+export const isSymmetricSide = (side: AssociationSide) =>
+  side === 'bought_together' || side === 'viewed_together';
 
 export interface SideSql {
-  /** CTEs defining from_items, to_items and universe, to follow a WITH. */
+  /** CTEs defining from_rows, to_rows and universe_rows, to follow a WITH. */
   ctes: string;
   params: Record<string, string | number>;
 }
@@ -52,7 +53,7 @@ export function sideCtes(q: BasketQuery, d: JourneyDialect): SideSql {
   const params = { projectId: q.projectId, startMs: q.range.startMs, endMs: q.range.endMs };
   const inRange = (alias: string) => `${alias}.ts >= ${start} AND ${alias}.ts < ${end}`;
   const cancelled = `SELECT order_id FROM events WHERE project_id = ${p} AND event = '${ORDER_CANCELLED}' AND order_id IS NOT NULL`;
-  const views = `SELECT DISTINCT e.session_id AS b, e.product_id AS v FROM events e
+  const views = `SELECT e.session_id AS b, e.product_id AS v FROM events e
     WHERE e.project_id = ${p} AND e.event = 'Product Viewed' AND e.product_id IS NOT NULL
       AND e.session_id IS NOT NULL AND ${inRange('e')}`;
   const orderEvents = `SELECT coalesce(e.order_id, e.message_id) AS oid, ${d.anyValue('e.session_id')} AS session_id
@@ -63,30 +64,30 @@ export function sideCtes(q: BasketQuery, d: JourneyDialect): SideSql {
     case 'bought_together':
       return {
         params,
-        ctes: `from_items AS (
-  SELECT DISTINCT oi.order_id AS b, oi.product_id AS v FROM order_items oi
+        ctes: `from_rows AS (
+  SELECT oi.order_id AS b, oi.product_id AS v FROM order_items oi
   WHERE oi.project_id = ${p} AND ${inRange('oi')} AND oi.order_id NOT IN (${cancelled})
 ),
-to_items AS (SELECT b, v FROM from_items),
-universe AS (SELECT DISTINCT b FROM from_items)`,
+to_rows AS (SELECT b, v FROM from_rows),
+universe_rows AS (SELECT b FROM from_rows)`,
       };
     case 'viewed_together':
       return {
         params,
-        ctes: `from_items AS (${views}),
-to_items AS (SELECT b, v FROM from_items),
-universe AS (SELECT DISTINCT b FROM from_items)`,
+        ctes: `from_rows AS (${views}),
+to_rows AS (SELECT b, v FROM from_rows),
+universe_rows AS (SELECT b FROM from_rows)`,
       };
     case 'search_to_product':
       return {
         params,
-        ctes: `from_items AS (
-  SELECT DISTINCT e.session_id AS b, lower(trim(e.query)) AS v FROM events e
+        ctes: `from_rows AS (
+  SELECT e.session_id AS b, lower(trim(e.query)) AS v FROM events e
   WHERE e.project_id = ${p} AND e.event = 'Products Searched' AND e.query IS NOT NULL AND trim(e.query) <> ''
     AND e.session_id IS NOT NULL AND ${inRange('e')}
 ),
-universe AS (SELECT DISTINCT b FROM from_items),
-to_items AS (SELECT w.b, w.v FROM (${views}) w WHERE w.b IN (SELECT b FROM universe))`,
+universe_rows AS (SELECT b FROM from_rows),
+to_rows AS (SELECT w.b, w.v FROM (${views}) w WHERE w.b IN (SELECT b FROM from_rows))`,
       };
     case 'channel_to_category': {
       if (!q.rules) throw new RangeError('channel_to_category needs the marketing-channel rules');
@@ -99,14 +100,14 @@ to_items AS (SELECT w.b, w.v FROM (${views}) w WHERE w.b IN (SELECT b FROM unive
       return {
         params,
         ctes: `orders_in AS (${orderEvents}),
-to_items AS (
-  SELECT DISTINCT oi.order_id AS b, coalesce(oi.category, pr.category_path) AS v
+to_rows AS (
+  SELECT oi.order_id AS b, coalesce(oi.category, pr.category_path) AS v
   FROM order_items oi
   LEFT JOIN products pr ON pr.project_id = oi.project_id AND pr.product_id = oi.product_id
   WHERE oi.project_id = ${p} AND oi.order_id IN (SELECT oid FROM orders_in)
     AND coalesce(oi.category, pr.category_path) IS NOT NULL
 ),
-universe AS (SELECT DISTINCT b FROM to_items),
+universe_rows AS (SELECT b FROM to_rows),
 entries AS (
   SELECT session_id, channel FROM (
     SELECT e.session_id, ${channel} AS channel,
@@ -115,10 +116,10 @@ entries AS (
     WHERE e.project_id = ${p} AND e.session_id IN (SELECT session_id FROM orders_in)
   ) first_events WHERE position = 1
 ),
-from_items AS (
+from_rows AS (
   SELECT o.oid AS b, coalesce(en.channel, 'unknown') AS v
   FROM orders_in o LEFT JOIN entries en ON en.session_id = o.session_id
-  WHERE o.oid IN (SELECT b FROM universe)
+  WHERE o.oid IN (SELECT b FROM to_rows)
 )`,
       };
     }
@@ -131,16 +132,16 @@ from_items AS (
       return {
         params,
         ctes: `customer_orders AS (SELECT DISTINCT oid, profile_id FROM ${orders} r),
-to_items AS (
-  SELECT DISTINCT co.profile_id AS b, oi.product_id AS v
+to_rows AS (
+  SELECT co.profile_id AS b, oi.product_id AS v
   FROM customer_orders co JOIN order_items oi ON oi.project_id = ${p} AND oi.order_id = co.oid
 ),
-universe AS (SELECT DISTINCT b FROM to_items),
-from_items AS (
-  SELECT DISTINCT m.profile_id AS b, s.name AS v
+universe_rows AS (SELECT b FROM to_rows),
+from_rows AS (
+  SELECT m.profile_id AS b, s.name AS v
   FROM segment_memberships m
   JOIN segments s ON s.project_id = m.project_id AND s.segment_id = m.segment_id
-  WHERE m.project_id = ${p} AND m.left_at IS NULL AND m.profile_id IN (SELECT b FROM universe)
+  WHERE m.project_id = ${p} AND m.left_at IS NULL AND m.profile_id IN (SELECT b FROM to_rows)
 )`,
       };
     }
@@ -158,9 +159,11 @@ export function buildBasketsQuery(q: BasketQuery, d: JourneyDialect): CompiledQu
   const sql = `
 WITH ${ctes}
 SELECT u.b AS basket, f.vs AS from_values, t.vs AS to_values
-FROM universe u
-LEFT JOIN (SELECT b, string_agg(v, chr(31) ORDER BY v) AS vs FROM from_items GROUP BY b) f ON f.b = u.b
-LEFT JOIN (SELECT b, string_agg(v, chr(31) ORDER BY v) AS vs FROM to_items GROUP BY b) t ON t.b = u.b
+FROM (SELECT DISTINCT b FROM universe_rows) u
+LEFT JOIN (SELECT b, string_agg(v, chr(31) ORDER BY v) AS vs FROM (SELECT DISTINCT b, v FROM from_rows) x GROUP BY b) f
+  ON f.b = u.b
+LEFT JOIN (SELECT b, string_agg(v, chr(31) ORDER BY v) AS vs FROM (SELECT DISTINCT b, v FROM to_rows) x GROUP BY b) t
+  ON t.b = u.b
 ORDER BY u.b`;
   return { sql, params };
 }

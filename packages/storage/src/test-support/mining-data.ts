@@ -28,8 +28,10 @@ function random(seed: number): () => number {
 
 export const MINING_CATEGORIES = ['Kitchen', 'Garden', 'Toys', 'Lighting'] as const;
 /** Product ids per category; products of one family (same index / 3) go together. */
-export const productsOf = (category: string) => Array.from({ length: 9 }, (_, i) => `${category.slice(0, 3)}-${i}`);
-const categoryOfProduct = (productId: string) => MINING_CATEGORIES.find((c) => productId.startsWith(c.slice(0, 3)))!;
+export const productsOf = (category: string) =>
+  Array.from({ length: 9 }, (_, i) => `${category.slice(0, 3)}-${i}`);
+const categoryOfProduct = (productId: string) =>
+  MINING_CATEGORIES.find((c) => productId.startsWith(c.slice(0, 3)))!;
 
 const ENTRIES: { channel: 'web' | 'app'; referrer: string | null; utm: [string, string, string] | null }[] = [
   { channel: 'web', referrer: null, utm: null },
@@ -101,7 +103,12 @@ export function miningFixture({
       const category = rnd() < 0.7 ? favourite : pick(MINING_CATEGORIES);
       const family = Math.floor(rnd() * 3);
       const products = productsOf(category);
-      if (rnd() < 0.35) push({ event: 'Products Searched', query: `${category.toLowerCase()} ${family}`, pagePath: '/search' });
+      if (rnd() < 0.35)
+        push({
+          event: 'Products Searched',
+          query: `${category.toLowerCase()} ${family}`,
+          pagePath: '/search',
+        });
       push({ event: 'Product List Viewed', category, pagePath: `/c/${category.toLowerCase()}` });
       const viewed = new Set<string>();
       const views = 1 + Math.floor(rnd() * 4);
@@ -123,7 +130,7 @@ export function miningFixture({
       const revenue = cart.length * 20;
       push({ event: 'Order Completed', orderId, revenue, currency: 'EUR' });
       const orderEvent = events[events.length - 1]!;
-      cart.forEach((productId, position) =>
+      cart.forEach((productId, position) => {
         orderItems.push(
           orderItem({
             projectId,
@@ -135,8 +142,8 @@ export function miningFixture({
             price: 20,
             timestamp: orderEvent.timestamp,
           }),
-        ),
-      );
+        );
+      });
       if (rnd() < 0.05) push({ event: 'Order Cancelled', orderId });
     }
   }
