@@ -15,6 +15,7 @@ import type {
 import type { ImportFormat, ImportKind, ImportSummary } from '@centric/importers';
 import type { CentricService, Config, MiningService } from '@centric/server';
 import type { ProjectKeys } from '@centric/storage';
+import type { JourneyClient } from './journey-client';
 import type { ReportClient } from './report-client';
 
 export type BatchOutcome =
@@ -61,6 +62,8 @@ export interface CentricClient {
   }>;
   /** Scheduled reports (commands/report.command.ts); local mode delivers with `config`'s settings. */
   reports(config: Readonly<Config>): ReportClient;
+  /** Journeys, paths and funnels (commands/journeys.command.ts). */
+  journeys(): JourneyClient;
   close(): Promise<void>;
 }
 

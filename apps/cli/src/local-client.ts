@@ -19,6 +19,7 @@ import type {
   ImportRequest,
   RetentionInput,
 } from './centric-client';
+import { LocalJourneyClient } from './journey-client';
 import { LocalReportClient } from './report-client';
 
 export class LocalClient implements CentricClient {
@@ -147,6 +148,10 @@ export class LocalClient implements CentricClient {
 
   loadDemo() {
     return this.service.loadDemo(this.projectId, (line) => process.stderr.write(`${line}\n`));
+  }
+
+  journeys() {
+    return new LocalJourneyClient(this.service, this.projectId);
   }
 
   reports(config: Readonly<Config>) {

@@ -8,6 +8,7 @@ import { registerCustomerCommands } from './commands/customer.command';
 import { registerCustomerAnalyticsCommands } from './commands/customer-analytics.command';
 import { formatImportSummary, importCommand } from './commands/import.command';
 import { formatIngestSummary, ingestFile } from './commands/ingest.command';
+import { registerJourneyCommands } from './commands/journeys.command';
 import { registerMiningCommands } from './commands/mining.command';
 import { formatOverview } from './commands/overview.command';
 import { registerReportCommands } from './commands/report.command';
@@ -153,6 +154,7 @@ query
     out(opts.json ? JSON.stringify(overview) : formatOverview(overview));
   });
 registerCustomerAnalyticsCommands(query, { withClient: (use) => withClient(config(), use), out });
+registerJourneyCommands(query, { withJourneys: (use) => withClient(config(), (c) => use(c.journeys())), out });
 registerMiningCommands(program, query, { withClient: (use) => withClient(config(), use), out });
 
 try {

@@ -26,6 +26,7 @@ import type {
   RetentionInput,
   RetentionReport,
 } from './centric-client';
+import { RemoteJourneyClient } from './journey-client';
 import { RemoteReportClient } from './report-client';
 
 export class CliError extends Error {}
@@ -253,6 +254,10 @@ export class RemoteClient implements CentricClient {
     );
     if (status !== 200) throw new CliError((json as ErrorBody).error?.message ?? `server answered ${status}`);
     return json as Awaited<ReturnType<CentricClient['loadDemo']>>;
+  }
+
+  journeys() {
+    return new RemoteJourneyClient(this.server);
   }
 
   reports() {

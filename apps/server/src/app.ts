@@ -15,6 +15,7 @@ import { registerDashboardRoutes } from './routes/dashboard.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerImportRoutes } from './routes/import.routes';
 import { registerIngestRoutes } from './routes/ingest.routes';
+import { registerJourneyRoutes } from './routes/journeys.routes';
 import { registerMiningRoutes } from './routes/mining.routes';
 import { registerQueryRoutes } from './routes/query.routes';
 import { registerRecommendationRoutes } from './routes/recommendations.routes';
@@ -87,6 +88,7 @@ export async function buildApp({
   registerIngestRoutes(app, { pipeline: service.pipeline, auth: write });
   registerQueryRoutes(app, { service, secret, admin });
   registerCustomerAnalyticsRoutes(app, { service, secret });
+  registerJourneyRoutes(app, { service, secret });
   registerCustomerRoutes(app, { service, secret });
   registerSegmentRoutes(app, { service, secret });
   registerMiningRoutes(app, { service, secret });

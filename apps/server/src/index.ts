@@ -7,6 +7,17 @@ export { type RunningServer, startServer } from './server';
 export { readServerFile, type ServerFile, serverFilePath } from './server-file';
 export { CentricService } from './services/centric-service';
 export { IdentityLinker } from './services/identity-linker';
+export {
+  type FunnelReportResponse,
+  type FunnelRequest,
+  JourneyService,
+  type JourneysReport,
+  type JourneysRequest,
+  type PathsReport,
+  type PathsRequest,
+  type PhaseFunnelReport,
+  type PhaseFunnelRequest,
+} from './services/journey-service';
 export { MiningService } from './services/mining-service';
 export { PersonaService } from './services/persona-service';
 export { type Customer360, ProfileService } from './services/profile-service';

@@ -3,109 +3,51 @@
 // search and buy two lamps once, 4 visitors who search lamps and leave a cart. Association
 // figures are checked by hand; personas are made a segment and its members listed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { miningShop } from './test-support/mining-shop';
 import { startTestServer, type TestServer } from './test-support/test-server';
 
 let server: TestServer;
-const DAY = 86_400_000;
-const ago = (days: number, minutes = 0) => new Date(Date.now() - days * DAY + minutes * 60_000).toISOString();
-
-function session(anonymousId: string, daysAgo: number, channel: string, steps: Record<string, unknown>[]) {
-  return steps.map((step, i) => ({
-    type: 'track',
-    anonymousId,
-    channel,
-    timestamp: ago(daysAgo, i),
-    ...step,
-  }));
-}
-
-const home = (referrer?: string) => ({
-  type: 'page',
-  name: 'Home',
-  context: { page: { path: '/', ...(referrer ? { referrer } : {}) } },
-});
-const viewed = (productId: string, category: string) => ({
-  event: 'Product Viewed',
-  properties: { product_id: productId, category },
-});
-
-function shop() {
-  const batch: Record<string, unknown>[] = [];
-  for (let c = 0; c < 6; c++) {
-    for (const d of [20, 12, 4]) {
-      batch.push(
-        ...session(`app-${c}`, d, 'app', [
-          home(),
-          viewed('toy-1', 'Toys'),
-          { event: 'Coupon Applied', properties: { coupon: 'SAVE10' } },
-          {
-            event: 'Order Completed',
-            properties: {
-              order_id: `app-${c}-${d}`,
-              revenue: 30,
-              coupon: 'SAVE10',
-              products: [{ product_id: 'toy-1', category: 'Toys', price: 15, quantity: 2 }],
-            },
-          },
-        ]),
-      );
-    }
-  }
-  for (let c = 0; c < 6; c++) {
-    batch.push(
-      ...session(`web-${c}`, 25, 'web', [
-        home('https://www.google.com/'),
-        { event: 'Products Searched', properties: { query: 'Lamp ' } },
-        viewed('lamp-1', 'Lighting'),
-        viewed('lamp-2', 'Lighting'),
-        {
-          event: 'Order Completed',
-          properties: {
-            order_id: `web-${c}`,
-            revenue: 120,
-            products: [
-              { product_id: 'lamp-1', category: 'Lighting', price: 80 },
-              { product_id: 'lamp-2', category: 'Lighting', price: 40 },
-            ],
-          },
-        },
-      ]),
-    );
-  }
-  for (let c = 0; c < 4; c++) {
-    batch.push(
-      ...session(`browser-${c}`, 8, 'web', [
-        home(),
-        { event: 'Products Searched', properties: { query: 'lamp' } },
-        viewed('lamp-1', 'Lighting'),
-        { event: 'Product Added', properties: { product_id: 'lamp-1', price: 80 } },
-        { event: 'Cart Viewed' },
-      ]),
-    );
-  }
-  return batch.map((m, i) => ({ ...m, messageId: `mining-${i}` }));
-}
-
 beforeAll(async () => {
   server = await startTestServer();
   const res = await fetch(`${server.url}/v1/batch`, {
     method: 'POST',
     headers: { authorization: `Bearer ${server.keys.writeKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ batch: shop() }),
+    body: JSON.stringify({ batch: miningShop() }),
   });
   expect(res.status).toBe(200);
   await server.service.store.state.upsertProducts(server.project.id, [
-    { productId: 'lamp-1', title: 'Brass desk lamp', description: null, categoryPath: 'Lighting', brand: null, price: 80, salePrice: null, currency: 'EUR', availability: null, imageLink: null, link: null, attributes: null },
+    {
+      productId: 'lamp-1',
+      title: 'Brass desk lamp',
+      description: null,
+      categoryPath: 'Lighting',
+      brand: null,
+      price: 80,
+      salePrice: null,
+      currency: 'EUR',
+      availability: null,
+      imageLink: null,
+      link: null,
+      attributes: null,
+    },
   ]);
 });
 afterAll(async () => {
   await server.stop();
 });
 
-async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, key = server.keys.secretKey) {
+async function call<T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  body?: unknown,
+  key = server.keys.secretKey,
+) {
   const res = await fetch(`${server.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, json: (await res.json()) as T };
@@ -135,12 +77,23 @@ const find = (r: AssociationReport, a: string, b: string) =>
 
 describe('associations API', () => {
   it('answers products bought together with hand-checked expected counts and surprise factors', async () => {
-    const { status, json } = await call<AssociationReport>('GET', '/v1/query/associations?side=bought_together');
+    const { status, json } = await call<AssociationReport>(
+      'GET',
+      '/v1/query/associations?side=bought_together',
+    );
     expect(status).toBe(200);
     // 24 orders: 18 of toy-1 alone, 6 of lamp-1 and lamp-2; expected 6 x 6 / 24 = 1.5.
     expect(json.basketCount).toBe(24);
     const lamps = find(json, 'lamp-1', 'lamp-2');
-    expect(lamps).toMatchObject({ observed: 6, expected: 1.5, surpriseFactor: 4, confidence: 1, lift: 4, support: 0.25, direction: 'more' });
+    expect(lamps).toMatchObject({
+      observed: 6,
+      expected: 1.5,
+      surpriseFactor: 4,
+      confidence: 1,
+      lift: 4,
+      support: 0.25,
+      direction: 'more',
+    });
     // Only one table is as extreme: 1 / C(24, 6).
     expect(lamps.pValue).toBeCloseTo(1 / 134_596, 12);
     expect(find(json, 'lamp-2', 'lamp-1').observed).toBe(6);
@@ -148,16 +101,29 @@ describe('associations API', () => {
   });
 
   it('answers search term -> product viewed and entry channel -> category bought', async () => {
-    const search = (await call<AssociationReport>('GET', '/v1/query/associations?side=search_to_product')).json;
+    const search = (await call<AssociationReport>('GET', '/v1/query/associations?side=search_to_product'))
+      .json;
     // 10 sessions searched "lamp" (trimmed, lower case) and all viewed lamp-1: as expected.
     expect(search.basketCount).toBe(10);
-    expect(find(search, 'lamp', 'lamp-1')).toMatchObject({ observed: 10, expected: 10, surpriseFactor: 1, direction: 'as-expected' });
+    expect(find(search, 'lamp', 'lamp-1')).toMatchObject({
+      observed: 10,
+      expected: 10,
+      surpriseFactor: 1,
+      direction: 'as-expected',
+    });
     expect(find(search, 'lamp', 'lamp-2')).toMatchObject({ observed: 6, expected: 6 });
-    const channels = (await call<AssociationReport>('GET', '/v1/query/associations?side=channel_to_category&sort=surprise')).json;
-    // 18 app orders of toys: expected 18 x 18 / 24 = 13.5; 6 organic-search orders of lighting: 1.5.
-    expect(find(channels, 'app', 'Toys')).toMatchObject({ observed: 18, expected: 13.5 });
-    expect(find(channels, 'app', 'Toys').surpriseFactor).toBeCloseTo(4 / 3, 12);
-    expect(channels.associations[0]).toMatchObject({ antecedent: ['organic search'], consequent: ['Lighting'], surpriseFactor: 4 });
+    const channels = (
+      await call<AssociationReport>('GET', '/v1/query/associations?side=channel_to_category&sort=surprise')
+    ).json;
+    // 18 direct (app) orders of toys: expected 18 x 18 / 24 = 13.5; 6 organic-search orders of
+    // lighting: 6 x 6 / 24 = 1.5.
+    expect(find(channels, 'direct', 'Toys')).toMatchObject({ observed: 18, expected: 13.5 });
+    expect(find(channels, 'direct', 'Toys').surpriseFactor).toBeCloseTo(4 / 3, 12);
+    expect(channels.associations[0]).toMatchObject({
+      antecedent: ['organic_search'],
+      consequent: ['Lighting'],
+      surpriseFactor: 4,
+    });
   });
 
   it('rejects bad parameters', async () => {
@@ -221,12 +187,17 @@ describe('personas API', () => {
       `/v1/segments/${made.json.segment.segmentId}/members`,
     );
     expect(members.json.profileIds.every((id) => id.startsWith('a:app-'))).toBe(true);
-    const again = await call<{ segment: { segmentId: string } }>('POST', `/v1/personas/${coupon.personaId}/segment`);
+    const again = await call<{ segment: { segmentId: string } }>(
+      'POST',
+      `/v1/personas/${coupon.personaId}/segment`,
+    );
     expect(again.json.segment.segmentId).toBe(made.json.segment.segmentId);
 
     // A new discovery replaces the draft personas; the segment keeps its members.
     await call('POST', '/v1/personas/discover', {});
-    expect((await call('GET', `/v1/segments/${made.json.segment.segmentId}/members`)).json).toMatchObject({ count: 6 });
+    expect((await call('GET', `/v1/segments/${made.json.segment.segmentId}/members`)).json).toMatchObject({
+      count: 6,
+    });
     expect((await call('POST', '/v1/personas/per_nope_1/segment')).status).toBe(404);
   });
 });

@@ -52,6 +52,7 @@ export type {
 } from './profile-store';
 export type {
   AttributionFigures,
+  ProfileLink,
   OrderBasket,
   RecommendationStore,
   SavedSlot,

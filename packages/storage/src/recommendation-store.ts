@@ -37,6 +37,11 @@ export interface OrderBasket {
   at: number;
 }
 
+export interface ProfileLink {
+  identity: string;
+  profileId: string;
+}
+
 /** Figures of one slot and algorithm over a period. */
 export interface AttributionFigures {
   slot: string;
@@ -54,11 +59,17 @@ export interface RecommendationStore {
   saveSlot(projectId: string, slot: Omit<SavedSlot, 'updatedAt'> & { at?: number }): Promise<SavedSlot>;
   /** False when the project has no such slot. */
   removeSlot(projectId: string, slotId: string): Promise<boolean>;
+  /** Changes whenever a product of the project is added or updated: the catalogue is re-read only then. */
+  catalogueVersion(projectId: string): Promise<string>;
   /**
-   * The given identity keys ('a:...', 'u:...') with every identity linked to the same profile
-   * as any of them: one lookup per visitor on the serving path.
+   * Identity links (identity key -> profile id) of the project, up to `limit`; with `identities`,
+   * only the links of the profiles those identities belong to. The serving path keeps them in
+   * memory: a store lookup per visitor would cost more than the recommendation itself.
    */
-  identityGroup(projectId: string, identities: readonly string[]): Promise<string[]>;
+  identityLinks(
+    projectId: string,
+    query: { identities?: readonly string[]; limit: number },
+  ): Promise<ProfileLink[]>;
   /**
    * Product views and cart adds of the most recent sessions active since a time, oldest first:
    * what session kNN, co-views, popularity and visitors' histories are built from.

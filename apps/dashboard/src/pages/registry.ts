@@ -6,9 +6,12 @@ import { AssociationsPage } from './associations-page';
 import { CohortsPage } from './cohorts-page';
 import { CustomerKpisPage } from './customer-kpis-page';
 import { CustomersPage } from './customers-page';
+import { FunnelsPage } from './funnels-page';
+import { JourneysPage } from './journeys-page';
 import { OverviewPage } from './overview-page';
 import { PatternsPage } from './patterns-page';
 import { PersonasPage } from './personas-page';
+import { RecommendationsPage } from './recommendations-page';
 import { ReportsPage } from './reports-page';
 import { SegmentsPage } from './segments-page';
 
@@ -25,8 +28,11 @@ export const PAGES: readonly PageDefinition[] = [
   { id: 'segments', title: 'Segments', component: SegmentsPage },
   { id: 'cohorts', title: 'Cohorts', component: CohortsPage },
   { id: 'customer-kpis', title: 'Customer KPIs', component: CustomerKpisPage },
+  { id: 'journeys', title: 'Journeys', component: JourneysPage },
+  { id: 'funnels', title: 'Funnels', component: FunnelsPage },
   { id: 'patterns', title: 'Patterns', component: PatternsPage },
   { id: 'associations', title: 'Associations', component: AssociationsPage },
   { id: 'personas', title: 'Personas', component: PersonasPage },
   { id: 'reports', title: 'Reports', component: ReportsPage },
+  { id: 'recommendations', title: 'Recommendations', component: RecommendationsPage },
 ];

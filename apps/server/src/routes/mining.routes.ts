@@ -36,7 +36,8 @@ export function registerMiningRoutes(
       preHandler: secret,
       schema: {
         tags: ['query'],
-        summary: 'Pattern Explorer: frequent ordered patterns in sessions, their conversion, and those that separate converting from abandoning sessions',
+        summary:
+          'Pattern Explorer: frequent ordered patterns in sessions, their conversion, and those that separate converting from abandoning sessions',
         security,
         querystring: PatternQuerySchema,
         response: { 200: PatternReportSchema, ...errors },
@@ -67,7 +68,8 @@ export function registerMiningRoutes(
       preHandler: secret,
       schema: {
         tags: ['query'],
-        summary: 'Associations of one side (A -> B): support, confidence, lift, observed vs expected count, surprise factor, Fisher test with Benjamini-Hochberg',
+        summary:
+          'Associations of one side (A -> B): support, confidence, lift, observed vs expected count, surprise factor, Fisher test with Benjamini-Hochberg',
         security,
         querystring: AssociationQuerySchema,
         response: { 200: AssociationReportSchema, ...errors },
@@ -107,13 +109,15 @@ export function registerMiningRoutes(
       preHandler: secret,
       schema: {
         tags: ['personas'],
-        summary: 'Cluster customers on behaviour and value into personas (k by silhouette unless given), each described by what sets it apart',
+        summary:
+          'Cluster customers on behaviour and value into personas (k by silhouette unless given), each described by what sets it apart',
         security,
         body: PersonaDiscoverBodySchema,
         response: { 200: PersonaReportSchema, ...errors },
       },
     },
-    async (request) => personas.discover(request.auth!.projectId, (request.body ?? {}) as PersonaDiscoverBody),
+    async (request) =>
+      personas.discover(request.auth!.projectId, (request.body ?? {}) as PersonaDiscoverBody),
   );
 
   app.post(
@@ -122,7 +126,8 @@ export function registerMiningRoutes(
       preHandler: secret,
       schema: {
         tags: ['personas'],
-        summary: 'Save a persona as a segment (rule: personas contains "<id>"); asking again answers the same segment',
+        summary:
+          'Save a persona as a segment (rule: personas contains "<id>"); asking again answers the same segment',
         security,
         params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }),
         response: { 200: PersonaSegmentSchema, ...errors },

@@ -2,7 +2,7 @@
 // fetches sequences and pair counts compactly (packages/storage, mining-store.ts), the pure
 // miners of @centric/analyses compute supports, conversion, figures, tests and corrections.
 // Bad parameters become 400 answers; an unknown segment a 404.
-import { associations, patterns } from '@centric/analyses';
+import { associations, journeys, patterns } from '@centric/analyses';
 import type {
   AssociationReport,
   AssociationWire,
@@ -10,7 +10,13 @@ import type {
   SessionPatternWire,
 } from '@centric/contracts';
 import { type DayRange, resolveDayRange, toInstantRange } from '@centric/core';
-import type { AssociationSide, CooccurrenceCounts, PatternVocabulary, Store } from '@centric/storage';
+import type {
+  AssociationSide,
+  CooccurrenceCounts,
+  JourneyRules,
+  PatternVocabulary,
+  Store,
+} from '@centric/storage';
 import { CentricError } from '../errors';
 
 export interface PatternRequest {
@@ -77,14 +83,17 @@ export class MiningService {
       projectId,
       range: toInstantRange(days),
       vocabulary,
+      rules: await this.rules(projectId),
       segmentId: input.segmentId,
     });
-    // Identical sessions share one items array: the miner reads them, never changes them.
     const sessions: patterns.Session[] = [];
     const actionSessions = new Map<string, number>();
     rows.forEach((row, i) => {
-      for (let k = 0; k < row.sessions; k++) sessions.push({ sessionId: `${i}:${k}`, items: row.items, converted: row.converted });
-      for (const item of new Set(row.items)) actionSessions.set(item, (actionSessions.get(item) ?? 0) + row.sessions);
+      // The miner never reads the id: sessions that did the same share one object.
+      const session = { sessionId: `sequence-${i}`, items: row.items, converted: row.converted };
+      for (let k = 0; k < row.sessions; k++) sessions.push(session);
+      for (const item of new Set(row.items))
+        actionSessions.set(item, (actionSessions.get(item) ?? 0) + row.sessions);
     });
     const report = asQuery(() =>
       patterns.exploreSessionPatterns(sessions, {
@@ -95,7 +104,10 @@ export class MiningService {
       }),
     );
     const separating = new Set(report.separating);
-    const wire = (p: patterns.SessionPattern): SessionPatternWire => ({ ...p, separating: separating.has(p) });
+    const wire = (p: patterns.SessionPattern): SessionPatternWire => ({
+      ...p,
+      separating: separating.has(p),
+    });
     return {
       from: days.from,
       to: days.to,
@@ -129,11 +141,13 @@ export class MiningService {
     if (!(minConfidence >= 0 && minConfidence <= 1)) {
       throw new CentricError('invalid_query', `minConfidence must lie in [0, 1], got ${minConfidence}`);
     }
+    const classification = await this.rules(projectId);
     const counts = await asQueryAsync(() =>
       this.store.mining.cooccurrence({
         projectId,
         side,
         range: toInstantRange(days),
+        rules: classification,
         minSupport: input.minSupport ?? 0.001,
       }),
     );
@@ -141,7 +155,10 @@ export class MiningService {
     const kept = rules.filter((r) => r.confidence >= minConfidence).sort(SORTS[input.sort ?? 'significance']);
     const listed = kept.slice(0, limit);
     const ends = PRODUCT_ENDS[side];
-    const productIds = listed.flatMap((a) => [...(ends.from ? a.antecedent : []), ...(ends.to ? a.consequent : [])]);
+    const productIds = listed.flatMap((a) => [
+      ...(ends.from ? a.antecedent : []),
+      ...(ends.to ? a.consequent : []),
+    ]);
     return {
       side,
       from: days.from,
@@ -154,6 +171,15 @@ export class MiningService {
       associationCount: kept.length,
       associations: listed,
       labels: await this.store.mining.productLabels(projectId, productIds),
+    };
+  }
+
+  /** The journeys' classification (page types, marketing channels with the shop's own hosts). */
+  private async rules(projectId: string): Promise<JourneyRules> {
+    const settings = await this.store.state.projectSettings(projectId);
+    return {
+      channels: journeys.channelRulesFor(settings.journeys ?? {}),
+      pageTypes: journeys.DEFAULT_PAGE_TYPE_RULES,
     };
   }
 
@@ -170,7 +196,10 @@ export class MiningService {
  * Benjamini-Hochberg family is every pair of values frequent enough to form a frequent pair,
  * those not returned counted as p = 1 (conservative).
  */
-export function associationsOf(counts: CooccurrenceCounts): { rules: AssociationWire[]; hypothesisCount: number } {
+export function associationsOf(counts: CooccurrenceCounts): {
+  rules: AssociationWire[];
+  hypothesisCount: number;
+} {
   const { basketCount, symmetric, fromValues, toValues } = counts;
   const hypothesisCount = Math.max(
     counts.pairs.length,
@@ -228,7 +257,10 @@ export function associationsOf(counts: CooccurrenceCounts): { rules: Association
   return { rules, hypothesisCount };
 }
 
-export function dayRange(input: { from?: string | undefined; to?: string | undefined }, defaultDays: number): DayRange {
+export function dayRange(
+  input: { from?: string | undefined; to?: string | undefined },
+  defaultDays: number,
+): DayRange {
   try {
     return resolveDayRange(
       { ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) },

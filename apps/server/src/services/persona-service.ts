@@ -84,7 +84,12 @@ export class PersonaService {
       personas: wire.map((w, i) => {
         const { segmentId: _none, ...persona } = w;
         const summary: PersonaSummary = { ...persona, run };
-        return { personaId: w.personaId, name: w.name, summary: JSON.stringify(summary), profileIds: found.personas[i]!.profileIds };
+        return {
+          personaId: w.personaId,
+          name: w.name,
+          summary: JSON.stringify(summary),
+          profileIds: found.personas[i]!.profileIds,
+        };
       }),
     });
     return { runId, ...run, personas: wire };
@@ -95,7 +100,17 @@ export class PersonaService {
     const saved = await this.store.mining.listPersonas(projectId);
     const first = saved[0];
     if (!first) {
-      return { runId: null, from: null, to: null, customerCount: 0, k: 0, silhouette: 0, candidates: [], features: [], personas: [] };
+      return {
+        runId: null,
+        from: null,
+        to: null,
+        customerCount: 0,
+        k: 0,
+        silhouette: 0,
+        candidates: [],
+        features: [],
+        personas: [],
+      };
     }
     const { run } = summaryOf(first);
     return { runId: first.runId, ...run, personas: saved.map(toWire) };

@@ -34,7 +34,12 @@ export function times(ratio: number | null): string {
 }
 
 /** The phrase of a trait: direction from the effect, numbers from the raw means. */
-export function describeTrait(feature: PersonaFeature, persona: number, overall: number, effect: number): string {
+export function describeTrait(
+  feature: PersonaFeature,
+  persona: number,
+  overall: number,
+  effect: number,
+): string {
   const ratio = overall > 0 ? persona / overall : null;
   const high = effect > 0;
   const label = feature.label ?? '';
@@ -137,7 +142,9 @@ export function describePersona(
       phrase: describeTrait(feature, personaValue, overallValue, effect),
     };
   });
-  const order = all.map((_, x) => x).sort((a, b) => Math.abs(all[b]!.effect) - Math.abs(all[a]!.effect) || a - b);
+  const order = all
+    .map((_, x) => x)
+    .sort((a, b) => Math.abs(all[b]!.effect) - Math.abs(all[a]!.effect) || a - b);
   const strong = order.filter((x) => Math.abs(all[x]!.effect) >= minEffect).slice(0, maxTraits);
   const traits = strong.map((x) => all[x]!);
   const words = strong

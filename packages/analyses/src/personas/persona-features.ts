@@ -99,7 +99,13 @@ export function candidateFeatures(
     { key: 'orders', kind: 'orders', label: null, raw: (c) => c.orders, logScale: true },
     { key: 'revenue', kind: 'revenue', label: null, raw: (c) => Math.max(0, c.revenue), logScale: true },
     { key: 'basket_size', kind: 'basket', label: null, raw: (c) => share(c.items, c.orders), logScale: true },
-    { key: 'coupon_share', kind: 'coupon', label: null, raw: (c) => share(c.couponOrders, c.orders), logScale: false },
+    {
+      key: 'coupon_share',
+      kind: 'coupon',
+      label: null,
+      raw: (c) => share(c.couponOrders, c.orders),
+      logScale: false,
+    },
     {
       key: 'visit_interval_days',
       kind: 'rhythm',
@@ -179,7 +185,9 @@ export function buildFeatureMatrix(
   const kept = columns.filter((c) => c.sd > 1e-12);
   const groupSize = (kind: FeatureKind) => kept.filter((c) => c.feature.kind === kind).length;
   const weights = kept.map((c) =>
-    c.feature.kind === 'category' || c.feature.kind === 'channel' ? 1 / Math.sqrt(groupSize(c.feature.kind)) : 1,
+    c.feature.kind === 'category' || c.feature.kind === 'channel'
+      ? 1 / Math.sqrt(groupSize(c.feature.kind))
+      : 1,
   );
   const d = kept.length;
   const raw = new Float64Array(n * d);

@@ -110,7 +110,9 @@ describe('buildFeatureMatrix', () => {
     const keys = features.map((f) => f.key);
     // No device data anywhere: no mobile feature.
     expect(keys).not.toContain('mobile_share');
-    expect(keys).toEqual(expect.arrayContaining(['orders', 'coupon_share', 'channel:app', 'category:Kitchen']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['orders', 'coupon_share', 'channel:app', 'category:Kitchen']),
+    );
     const column = keys.indexOf('orders');
     let mean = 0;
     for (let i = 0; i < points.n; i++) mean += points.values[i * points.d + column]! / points.n;
@@ -182,9 +184,34 @@ describe('describeTrait', () => {
     expect(times(2.02)).toBe('twice');
     expect(times(3.04)).toBe('3x');
     expect(times(2.44)).toBe('2.4x');
-    const feature = { key: 'coupon_share', kind: 'coupon' as const, label: null, raw: () => 0, logScale: false };
+    const feature = {
+      key: 'coupon_share',
+      kind: 'coupon' as const,
+      label: null,
+      raw: () => 0,
+      logScale: false,
+    };
     expect(describeTrait(feature, 0.45, 0.15, 1.2)).toBe('3x coupon use (45% of orders vs 15%)');
-    const category = { key: 'category:Kitchen', kind: 'category' as const, label: 'Kitchen', raw: () => 0, logScale: false };
+    const category = {
+      key: 'category:Kitchen',
+      kind: 'category' as const,
+      label: 'Kitchen',
+      raw: () => 0,
+      logScale: false,
+    };
     expect(describeTrait(category, 0.72, 0.2, 2)).toBe('mostly Kitchen (72% of items vs 20%)');
+  });
+});
+
+describe('discoverPersonas on many customers', () => {
+  it('chooses k on a sample and fits it on everyone', () => {
+    const many = plantedShop(400, 9);
+    const found = discoverPersonas(many, { kMin: 2, kMax: 5, selectionSampleSize: 300 });
+    expect(found.k).toBe(3);
+    expect(found.personas.reduce((s, p) => s + p.size, 0)).toBe(1200);
+    for (const persona of found.personas) {
+      const groups = new Set(persona.profileIds.map(groupOf));
+      expect(groups.size).toBe(1);
+    }
   });
 });

@@ -18,7 +18,10 @@ export interface SilhouetteOptions {
  *
  * @example silhouetteSample(10, { sampleSize: 3 }) // e.g. [7, 2, 5]
  */
-export function silhouetteSample(n: number, { sampleSize = 2000, seed = 7 }: SilhouetteOptions = {}): number[] {
+export function silhouetteSample(
+  n: number,
+  { sampleSize = 2000, seed = 7 }: SilhouetteOptions = {},
+): number[] {
   const all = Array.from({ length: n }, (_, i) => i);
   if (n <= sampleSize) return all;
   // A partial Fisher-Yates shuffle: the first sampleSize entries are a uniform sample.

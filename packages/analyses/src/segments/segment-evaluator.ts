@@ -104,7 +104,8 @@ function compileExpr(expr: SegmentExpr): (ctx: Context) => boolean {
         return (ctx) => {
           const traits = ctx.visitor.traits;
           // No persona is no value, as in the store (an empty string_agg is null).
-          const channels = field === 'channels' ? traits?.channels : traits?.personas?.length ? traits.personas : null;
+          const channels =
+            field === 'channels' ? traits?.channels : traits?.personas?.length ? traits.personas : null;
           if (!channels) return check(null, ctx);
           if (expr.test.op === 'contains') return channels.includes(expr.test.value);
           return check(channels.join(','), ctx);

@@ -281,6 +281,21 @@ describe('DuckDbJourneyStore.funnel', () => {
     expect(f.groups[0]!.toConvert?.median).toBe((44 * 60 + 10) * MIN);
   });
 
+  it('follows stitched identities as one customer', async () => {
+    const steps = [step('Products Searched'), step('Order Completed')];
+    const week = { entity: 'profile' as const, windowMs: 7 * 86_400_000 };
+    // a1 and a5 searched; only a1 ordered after.
+    expect((await funnel({ steps, ...week })).groups[0]!.reached).toEqual([2, 1]);
+    // a5 turns out to be u4, who ordered two days later.
+    await store.journeys.db.execute(`INSERT INTO identity_links VALUES
+      ('${P}', 'a:a5', 'p_45', TIMESTAMP '2026-03-05', 'test'), ('${P}', 'u:u4', 'p_45', TIMESTAMP '2026-03-05', 'test')`);
+    try {
+      expect((await funnel({ steps, ...week })).groups[0]!.reached).toEqual([2, 2]);
+    } finally {
+      await store.journeys.db.execute(`DELETE FROM identity_links WHERE project_id = '${P}'`);
+    }
+  });
+
   it('answers the default journey-phase funnel per profile', async () => {
     const f = await funnel({
       steps: journeys.phaseSteps(journeys.DEFAULT_PHASE_MAPPING),

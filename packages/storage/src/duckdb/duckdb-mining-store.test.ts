@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { associations, journeys, patterns, segments } from '@centric/analyses';
+import { associations, journeys, patterns } from '@centric/analyses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssociationSide, PatternVocabulary, SessionSequence } from '../mining-store';
 import type { StoredEvent } from '../store';
@@ -165,11 +165,18 @@ describe('DuckDbMiningStore.cooccurrence', () => {
     'segment_to_product',
   ];
   beforeAll(async () => {
-    // Two segments with a few current members, for segment -> product.
+    // Two segments with current members (one who left again), for segment -> product.
     const champions = await store.segments.create(P, { name: 'Champions', rule: 'orders >= 3' });
     const app = await store.segments.create(P, { name: 'App users', rule: 'channels contains "app"' });
-    await store.segments.refreshMemberships(P, { now: RANGE.endMs, parse: segments.parseSegment });
-    expect(champions && app).toBeTruthy();
+    const profiles = [...new Set(fixture.links.values())];
+    const member = (segmentId: string, profileId: string, left = 'NULL') =>
+      `INSERT INTO segment_memberships VALUES ('${P}', '${segmentId}', '${profileId}', now()::TIMESTAMP, ${left})`;
+    await store.analytics.db.transaction([
+      ...profiles.slice(0, 25).map((id) => ({ sql: member(champions.segmentId, id) })),
+      ...profiles.slice(15, 50).map((id) => ({ sql: member(app.segmentId, id) })),
+      ...Array.from({ length: 30 }, (_, v) => ({ sql: member(app.segmentId, `a:m-anon-${v}`) })),
+      { sql: member(champions.segmentId, profiles[40]!, 'now()::TIMESTAMP') },
+    ]);
   });
 
   for (const side of sides) {

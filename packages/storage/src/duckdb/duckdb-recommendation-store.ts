@@ -10,6 +10,7 @@ import {
 import type {
   AttributionFigures,
   OrderBasket,
+  ProfileLink,
   RecommendationStore,
   SavedSlot,
   SessionClick,
@@ -71,19 +72,32 @@ export class DuckDbRecommendationStore implements RecommendationStore {
     return true;
   }
 
-  async identityGroup(projectId: string, identities: readonly string[]): Promise<string[]> {
-    if (identities.length === 0) return [];
-    const params: Record<string, string> = { projectId };
-    identities.forEach((identity, i) => {
-      params[`i${i}`] = identity;
-    });
+  async catalogueVersion(projectId: string): Promise<string> {
     const rows = await this.db.query(
-      `SELECT DISTINCT l2.identity FROM identity_links l1
-       JOIN identity_links l2 ON l2.project_id = l1.project_id AND l2.profile_id = l1.profile_id
-       WHERE l1.project_id = $projectId AND l1.identity IN (${identities.map((_, i) => `$i${i}`).join(', ')})`,
-      params,
+      'SELECT count(*) AS n, coalesce(epoch_ms(max(updated_at)), 0) AS at FROM products WHERE project_id = $projectId',
+      { projectId },
     );
-    return [...new Set([...identities, ...rows.map((r) => String(r.identity))])];
+    return `${rows[0]?.n ?? 0}:${rows[0]?.at ?? 0}`;
+  }
+
+  async identityLinks(
+    projectId: string,
+    { identities, limit }: { identities?: readonly string[]; limit: number },
+  ): Promise<ProfileLink[]> {
+    const params: Record<string, string | number> = { projectId, limit };
+    let sql = 'SELECT identity, profile_id FROM identity_links WHERE project_id = $projectId';
+    if (identities) {
+      if (identities.length === 0) return [];
+      identities.forEach((identity, i) => {
+        params[`i${i}`] = identity;
+      });
+      sql = `SELECT l2.identity, l2.profile_id FROM identity_links l1
+             JOIN identity_links l2 ON l2.project_id = l1.project_id AND l2.profile_id = l1.profile_id
+             WHERE l1.project_id = $projectId
+               AND l1.identity IN (${identities.map((_, i) => `$i${i}`).join(', ')})`;
+    }
+    const rows = await this.db.query(`${sql} LIMIT CAST($limit AS BIGINT)`, params);
+    return rows.map((r) => ({ identity: String(r.identity), profileId: String(r.profile_id) }));
   }
 
   async sessionClicks(

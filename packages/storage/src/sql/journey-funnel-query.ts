@@ -72,24 +72,43 @@ export function buildFunnelQuery(q: FunnelQuery, d: JourneyDialect): CompiledQue
         ? `, ${pageTypeSql(d, q.rules.pageTypes, { event: `${a}.event`, path: `${a}.page_path` })} AS page_type`
         : ''
     }`;
-  // Without page types the step tests run on the raw events, so fewer are resolved or kept.
-  const rawFlags = needsPageType ? 'TRUE' : `(${flags.join(' OR ')})`;
-  // Profiles: only the events of the range are resolved through identity_links.
+  // Without page types the step tests run on the raw events, so fewer are resolved or kept;
+  // when every step names its events, one IN list picks them and no type test is needed.
+  const named = steps.every((st) => st.match.every((m) => m.kind === 'event'));
+  const names = [...new Set(steps.flatMap((st) => st.match.map((m) => (m.kind === 'event' ? m.value : ''))))];
+  const rawFlags = named
+    ? `e.event IN (${names.map((n) => d.literal(n)).join(', ')})`
+    : needsPageType
+      ? 'TRUE'
+      : `(${flags.join(' OR ')})`;
+  const eventsIn = named ? s.namedEventsIn : s.eventsIn;
+  // Profiles: the identity pairs (user id, anonymous id) of the range are resolved through
+  // identity_links once each, and the events join their pair: far fewer lookups than events.
+  const profileWhere = `e.project_id = ${s.p} AND e.ts >= ${s.start} AND e.ts < ${windowEnd}${named ? '' : ` AND ${BEHAVIOUR('e')}`} AND ${rawFlags}`;
+  const profilePairs = `profile_pairs AS (
+  SELECT r.user_id AS user_id, r.anonymous_id AS anonymous_id, r.profile_id AS profile_id
+  FROM ${resolvedEventsSql(d, {
+    projectParam: s.p,
+    source: `(SELECT DISTINCT e.project_id, e.user_id, e.anonymous_id FROM events e WHERE ${profileWhere})`,
+    columns: 'e.user_id, e.anonymous_id',
+  })} r
+  WHERE ${s.profileCondition('r.profile_id')}
+)`;
   const source = profiles
-    ? `(SELECT r.profile_id AS profile_id, ${columns('r')}
-    FROM ${resolvedEventsSql(d, {
-      projectParam: s.p,
-      where: `e.ts >= ${s.start} AND e.ts < ${windowEnd} AND ${BEHAVIOUR('e')} AND ${rawFlags}`,
-      columns: 'e.ts, e.session_id, e.channel, e.category, e.event, e.page_path',
-    })} r WHERE ${s.profileCondition('r.profile_id')}) e`
-    : `(SELECT ${columns('e')} FROM events e WHERE ${s.eventsIn('e', windowEnd)} AND ${s.sessionKept('e')} AND ${rawFlags}) e`;
+    ? `(SELECT r.profile_id AS profile_id, ${columns('e')}
+    FROM events e JOIN profile_pairs r
+      ON ${d.nullSafeEquals('r.user_id', 'e.user_id')} AND ${d.nullSafeEquals('r.anonymous_id', 'e.anonymous_id')}
+    WHERE ${profileWhere}) e`
+    : `(SELECT ${columns('e')} FROM events e WHERE ${eventsIn('e', windowEnd)} AND ${s.sessionKept('e')} AND ${rawFlags}) e`;
   const ctes: string[] = [
-    profiles ? '' : s.keptSessionsCte(windowEnd),
+    profiles ? profilePairs : s.keptSessionsCte(windowEnd),
     `m AS (
   SELECT ${entity} AS entity, e.ts AS ts, ${breakdownExpr} AS bd,
          ${flags.map((f, i) => `${f} AS f${i}`).join(',\n         ')}
-  FROM ${source}
-  WHERE ${flags.join(' OR ')}
+  FROM ${source}${
+    // A step that takes any event keeps every event: no test to run.
+    steps.some((st) => st.match.some((m) => m.kind === 'any')) ? '' : `\n  WHERE ${flags.join(' OR ')}`
+  }
 )`,
     `entry AS (
   SELECT entity, min(ts) AS t0, ${d.argMin('bd', 'ts')} AS bd

@@ -70,10 +70,13 @@ export function buildPathsQuery(
   const scoped = `events e WHERE ${s.eventsIn('e')} AND ${s.sessionKept('e')}`;
   const vocabulary =
     q.groupBy === 'event'
-      ? `SELECT DISTINCT ${eventKey} AS step, ${hashed(eventKey)} AS code FROM ${scoped}`
+      ? // Distinct raw names first: the key and its hash are then worked out a few times only.
+        `SELECT DISTINCT step, ${hashed('step')} AS code FROM (
+    SELECT ${eventKey} AS step FROM (SELECT DISTINCT e.event AS event, e.type AS type FROM ${scoped}) e
+  ) keys`
       : q.groupBy === 'page_type'
         ? pageVocabulary('')
-        : `SELECT DISTINCT e.category AS step, ${hashed('e.category')} AS code FROM ${scoped} AND ${hasCategory}
+        : `SELECT step, ${hashed('step')} AS code FROM (SELECT DISTINCT e.category AS step FROM ${scoped} AND ${hasCategory}) c
   UNION ALL ${pageVocabulary(PAGE_STEP_PREFIX)}`;
 
   const n = q.depth;
@@ -99,7 +102,8 @@ export function buildPathsQuery(
   const sql = `${withCtes([
     s.keptSessionsCte(),
     `seqs AS (
-  SELECT ${d.orderedCodes(code, time, bits)} AS steps FROM ${scoped} GROUP BY e.session_id
+  SELECT ${d.orderedCodes({ code, time, bits, first: anchor === undefined && !q.collapseRepeats ? n + 1 : undefined })} AS steps
+  FROM ${scoped} GROUP BY e.session_id
 )`,
     `shaped AS (
   SELECT ${q.collapseRepeats ? d.collapseRepeats('steps') : 'steps'} AS steps FROM seqs

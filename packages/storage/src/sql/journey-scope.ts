@@ -32,6 +32,8 @@ export interface ScopeSql {
   keptSessionsCte(end?: string): string;
   /** Condition on an events alias: behaviour events of the project in [start, end). */
   eventsIn(alias: string, end?: string): string;
+  /** The same for queries that name the events they want: no test of the type needed. */
+  namedEventsIn(alias: string, end?: string): string;
   /** Condition on an events alias: its session is kept ('TRUE' when unfiltered). */
   sessionKept(alias: string): string;
 }
@@ -65,8 +67,9 @@ export function journeyScope(q: JourneyScope, d: JourneyDialect): ScopeSql {
       q.profileIds.length ? `IN (${q.profileIds.map((id) => d.literal(id)).join(', ')})` : 'IN (NULL)',
     );
   const filtered = conditions.length > 0;
-  const eventsIn = (a: string, until = end) =>
-    `${a}.project_id = ${p} AND ${a}.ts >= ${start} AND ${a}.ts < ${until} AND ${a}.session_id IS NOT NULL AND ${BEHAVIOUR(a)}`;
+  const namedEventsIn = (a: string, until = end) =>
+    `${a}.project_id = ${p} AND ${a}.ts >= ${start} AND ${a}.ts < ${until} AND ${a}.session_id IS NOT NULL`;
+  const eventsIn = (a: string, until = end) => `${namedEventsIn(a, until)} AND ${BEHAVIOUR(a)}`;
   return {
     params,
     p,
@@ -85,6 +88,7 @@ export function journeyScope(q: JourneyScope, d: JourneyDialect): ScopeSql {
 )`;
     },
     eventsIn,
+    namedEventsIn,
     sessionKept: (a) => (filtered ? `${a}.session_id IN (SELECT session_id FROM kept_sessions)` : 'TRUE'),
   };
 }

@@ -14,6 +14,8 @@ export interface MiningDialect extends JourneyDialect {
   smallOrderedList(expr: string, orderBy: string): string;
   /** A list of 0-based codes turned into the names at those positions of a list of names. */
   decodeList(codes: string, names: string): string;
+  /** The bucket 0 .. 2^bits - 1 of a pair of 64-bit hashes (their xor, masked). */
+  pairBucket(x: string, y: string, bits: number): string;
 }
 
 export const duckdbMiningDialect: MiningDialect = {
@@ -22,4 +24,5 @@ export const duckdbMiningDialect: MiningDialect = {
   listJoin: (list, separator) => `array_to_string(${list}, ${separator})`,
   smallOrderedList: (expr, orderBy) => `list(${expr} ORDER BY ${orderBy})`,
   decodeList: (codes, names) => `list_transform(${codes}, lambda c: (${names})[c + 1])`,
+  pairBucket: (x, y, bits) => `(xor(${x}, ${y}) & ${2 ** bits - 1})`,
 };

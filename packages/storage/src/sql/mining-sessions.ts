@@ -6,13 +6,13 @@
 // Choices: the order events themselves (Order Completed, Cancelled, Refunded) are not actions,
 // else every pattern with them would "convert" by definition; a session converts when it holds
 // an Order Completed whose order was not cancelled (as in the Overview); runs of one action
-// collapse by default; actions are ordered by time, then message id for ties. Lists are built
-// with the journey dialect's ordered-list constructs, so a ClickHouse adapter reuses this.
+// collapse by default; actions are ordered by time (at the same millisecond by name). Lists are
+// built with the journey dialect's ordered-code constructs, so a ClickHouse adapter reuses this.
 import type { SessionSequenceQuery } from '../mining-store';
 import type { CompiledQuery } from './dialect';
 import type { JourneyDialect } from './journey-dialect';
-import type { MiningDialect } from './mining-dialect';
 import { pageTypeSql } from './journey-rules';
+import type { MiningDialect } from './mining-dialect';
 import { ORDER_CANCELLED, ORDER_COMPLETED } from './overview-query';
 import { resolvedEventsSql } from './resolved-events';
 
@@ -83,7 +83,7 @@ export function buildSessionSequencesQuery(q: SessionSequenceQuery, d: MiningDia
   // ordered aggregate of text on 10M events); runs collapse and the list is cut on the list
   // itself; sessions are grouped by their codes, and only the distinct sequences are decoded.
   const time = d.diffMs(start, 'ev.ts');
-  const codes = d.filtered(d.orderedCodes('dict.code', time, CODE_BITS), 'dict.code IS NOT NULL');
+  const codes = d.orderedCodes({ code: 'dict.code', time, bits: CODE_BITS });
   const kept = d.listSlice(collapse ? d.collapseRepeats('codes') : 'codes', '1', String(maxItems));
   const sql = `
 WITH ev AS ${source},
@@ -96,18 +96,18 @@ cancelled AS (
   SELECT order_id FROM events WHERE project_id = ${p} AND event = '${ORDER_CANCELLED}' AND order_id IS NOT NULL
 ),
 sessions AS (
-  SELECT ev.session_id, ${codes} AS codes,
-         max(CASE WHEN ev.event = '${ORDER_COMPLETED}' AND coalesce(ev.order_id, ev.message_id) NOT IN (SELECT order_id FROM cancelled)
-                  THEN 1 ELSE 0 END) AS converted
-  FROM ev LEFT JOIN dict ON dict.item = ev.item
-  GROUP BY ev.session_id
+  SELECT ev.session_id, ${codes} AS codes FROM ev JOIN dict ON dict.item = ev.item GROUP BY ev.session_id
+),
+converting AS (
+  SELECT DISTINCT session_id FROM ev
+  WHERE event = '${ORDER_COMPLETED}' AND coalesce(order_id, message_id) NOT IN (SELECT order_id FROM cancelled)
 ),
 sequences AS (
-  SELECT ${kept} AS codes, converted, count(*) AS sessions
-  FROM sessions WHERE codes IS NOT NULL
+  SELECT ${kept} AS codes, c.session_id IS NOT NULL AS converted, count(*) AS sessions
+  FROM sessions s LEFT JOIN converting c ON c.session_id = s.session_id
   GROUP BY 1, 2
 )
-SELECT ${d.listJoin(d.decodeList('s.codes', 'n.names'), 'chr(31)')} AS items, s.converted = 1 AS converted, s.sessions
+SELECT ${d.listJoin(d.decodeList('s.codes', 'n.names'), 'chr(31)')} AS items, s.converted, s.sessions
 FROM sequences s CROSS JOIN names n`;
   return { sql, params };
 }

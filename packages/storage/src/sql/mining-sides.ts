@@ -19,7 +19,7 @@
 import type { AssociationSide, BasketQuery } from '../mining-store';
 import type { CompiledQuery } from './dialect';
 import type { JourneyDialect } from './journey-dialect';
-import { channelSql, externalHostSql } from './journey-rules';
+import { landingChannelsSql } from './journey-rules';
 import { ORDER_CANCELLED, ORDER_COMPLETED } from './overview-query';
 import { resolvedEventsSql } from './resolved-events';
 
@@ -91,12 +91,7 @@ to_rows AS (SELECT w.b, w.v FROM (${views}) w WHERE w.b IN (SELECT b FROM from_r
       };
     case 'channel_to_category': {
       if (!q.rules) throw new RangeError('channel_to_category needs the marketing-channel rules');
-      const channel = channelSql(d, q.rules.channels, {
-        source: 'e.utm_source',
-        medium: 'e.utm_medium',
-        campaign: 'e.utm_campaign',
-        host: externalHostSql(d, 'e.referrer', q.rules.channels),
-      });
+      const text = (column: string) => `coalesce(e.${column}, '')`;
       return {
         params,
         ctes: `orders_in AS (${orderEvents}),
@@ -108,13 +103,19 @@ to_rows AS (
     AND coalesce(oi.category, pr.category_path) IS NOT NULL
 ),
 universe_rows AS (SELECT b FROM to_rows),
-entries AS (
-  SELECT session_id, channel FROM (
-    SELECT e.session_id, ${channel} AS channel,
+landings AS (
+  SELECT session_id, source, medium, campaign, referrer FROM (
+    SELECT e.session_id, ${text('utm_source')} AS source, ${text('utm_medium')} AS medium,
+           ${text('utm_campaign')} AS campaign, ${text('referrer')} AS referrer,
            row_number() OVER (PARTITION BY e.session_id ORDER BY e.ts, e.message_id) AS position
     FROM events e
     WHERE e.project_id = ${p} AND e.session_id IN (SELECT session_id FROM orders_in)
   ) first_events WHERE position = 1
+),
+landing_channels AS (${landingChannelsSql(d, q.rules.channels, 'landings')}),
+entries AS (
+  SELECT l.session_id, c.channel FROM landings l
+  JOIN landing_channels c ON c.source = l.source AND c.medium = l.medium AND c.campaign = l.campaign AND c.referrer = l.referrer
 ),
 from_rows AS (
   SELECT o.oid AS b, coalesce(en.channel, 'unknown') AS v

@@ -78,7 +78,8 @@ export function journeyFixture(projectId: string): StoredEvent[] {
   session('s4', { anonymousId: 'a4', userId: 'u4' }, at('02T13:00'), [
     home(),
     { event: 'Product List Viewed', category: 'Garden', pagePath: '/c/garden' },
-    viewed('p2', 'Garden'),
+    // A referrer after the landing (a link followed inside the shop) is not where s4 came from.
+    { ...viewed('p2', 'Garden'), referrer: 'https://www.facebook.com/' },
     added('p2', 'Garden'),
     order('o4', 20, 35),
   ]);
