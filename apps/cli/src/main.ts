@@ -154,7 +154,10 @@ query
     out(opts.json ? JSON.stringify(overview) : formatOverview(overview));
   });
 registerCustomerAnalyticsCommands(query, { withClient: (use) => withClient(config(), use), out });
-registerJourneyCommands(query, { withJourneys: (use) => withClient(config(), (c) => use(c.journeys())), out });
+registerJourneyCommands(query, {
+  withJourneys: (use) => withClient(config(), (c) => use(c.journeys())),
+  out,
+});
 registerMiningCommands(program, query, { withClient: (use) => withClient(config(), use), out });
 
 try {

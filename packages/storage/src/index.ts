@@ -52,8 +52,8 @@ export type {
 } from './profile-store';
 export type {
   AttributionFigures,
-  ProfileLink,
   OrderBasket,
+  ProfileLink,
   RecommendationStore,
   SavedSlot,
   SessionClick,
