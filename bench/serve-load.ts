@@ -1,13 +1,16 @@
 // The load side of bench/serve, run as a separate process so that it does not share the server's
 // event loop: autocannon GETs /v1/recommendations at a fixed overall rate, each request taking
 // the next path of a prepared, shuffled mix of slots, visitors and products.
-//   node --import tsx bench/serve-load.ts URL WRITE_KEY PATHS_JSON SECONDS RATE
+//   node --import tsx bench/serve-load.ts URL WRITE_KEY PATHS_JSON SECONDS RATE CONNECTIONS
+// autocannon's rate is a quota per connection and second: each connection sends back to back until
+// its quota is used, then waits for the next second. So the connections are the queue depth the
+// server sees at the start of every second, and the latencies include that queueing.
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
-const [url, writeKey, pathsFile, seconds = '20', rate = '500'] = process.argv.slice(2);
+const [url, writeKey, pathsFile, seconds = '20', rate = '500', connections = '10'] = process.argv.slice(2);
 if (!url || !writeKey || !pathsFile) {
-  process.stderr.write('usage: serve-load.ts URL WRITE_KEY PATHS_JSON [seconds] [rate]\n');
+  process.stderr.write('usage: serve-load.ts URL WRITE_KEY PATHS_JSON [seconds] [rate] [connections]\n');
   process.exit(2);
 }
 const paths = JSON.parse(readFileSync(pathsFile, 'utf8')) as string[];
@@ -16,8 +19,7 @@ let next = 0;
 const result = await autocannon({
   url,
   method: 'GET',
-  // Enough connections that a slow answer never holds the fixed rate back.
-  connections: 32,
+  connections: Number(connections),
   duration: Number(seconds),
   overallRate: Number(rate),
   headers: { authorization: `Bearer ${writeKey}` },

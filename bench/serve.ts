@@ -2,9 +2,11 @@
 // data directory (the demo loads on first start), then drives GET /v1/recommendations at a fixed
 // rate from a second process (autocannon) with a mix of slots, known customers, anonymous
 // visitors and products, after a short warm-up that fills the visitor cache.
-//   npm run bench -- serve [--seconds 20] [--rate 500] [--warmup 5] [--data DIR]
+//   npm run bench -- serve [--seconds 20] [--rate 500] [--connections 10] [--warmup 5] [--data DIR]
+// Ten connections stand for a shop's web servers calling the API over a keep-alive pool; see
+// serve-load.ts for how autocannon paces them.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -52,6 +54,18 @@ function runLoad(args: string[]): Promise<Record<string, number>> {
   );
 }
 
+/**
+ * CPU seconds a process has used (user + system, from /proc on Linux; 0 elsewhere): the server's
+ * cost per request, which a busy machine does not distort the way it distorts latency.
+ */
+function cpuSeconds(pid: number | undefined): number {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return 0;
+  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** First column of a shipped demo CSV (ids), header skipped. */
 function demoIds(name: string): string[] {
   const text = gunzipSync(readFileSync(join(repo, 'demo/data', name))).toString('utf8');
@@ -76,7 +90,7 @@ function requestPaths(count: number): string[] {
   for (let i = 0; i < count; i++) {
     const visitor = rand() < 0.5 ? any(customers) : `bench-visitor-${Math.floor(rand() * 1000)}`;
     const r = rand();
-    const query =
+    const query: Record<string, string> =
       r < 0.3
         ? { slot: 'home', visitor }
         : r < 0.65
@@ -93,6 +107,7 @@ export default async function serveBench(args: string[]): Promise<void> {
   const seconds = argValue(args, '--seconds') ?? '20';
   const rate = argValue(args, '--rate') ?? '500';
   const warmup = argValue(args, '--warmup') ?? '5';
+  const connections = argValue(args, '--connections') ?? '10';
   const given = argValue(args, '--data');
   const dir = mkdtempSync(join(tmpdir(), 'centric-bench-serve-'));
   const pathsFile = join(dir, 'paths.json');
@@ -102,17 +117,22 @@ export default async function serveBench(args: string[]): Promise<void> {
     const { child, ready } = await startServer(given ?? join(dir, 'data'));
     const startupS = (performance.now() - started) / 1000;
     let load: Record<string, number>;
+    let cpuBefore = 0;
+    let cpuAfter = 0;
     try {
-      await runLoad([ready.url, ready.writeKey, pathsFile, warmup, rate]);
-      load = await runLoad([ready.url, ready.writeKey, pathsFile, seconds, rate]);
+      await runLoad([ready.url, ready.writeKey, pathsFile, warmup, rate, connections]);
+      cpuBefore = cpuSeconds(child.pid);
+      load = await runLoad([ready.url, ready.writeKey, pathsFile, seconds, rate, connections]);
+      cpuAfter = cpuSeconds(child.pid);
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
     const bench = 'serve';
     const requests = load.requests ?? 0;
-    printFigure({ bench, metric: 'serve_p50_ms', value: load.p50 ?? 0, unit: 'ms', rate: Number(rate) });
-    printFigure({ bench, metric: 'serve_p99_ms', value: load.p99 ?? 0, unit: 'ms', rate: Number(rate) });
+    const shape = { rate: Number(rate), connections: Number(connections) };
+    printFigure({ bench, metric: 'serve_p50_ms', value: load.p50 ?? 0, unit: 'ms', ...shape });
+    printFigure({ bench, metric: 'serve_p99_ms', value: load.p99 ?? 0, unit: 'ms', ...shape });
     printFigure({
       bench,
       metric: 'serve_requests_per_s',
@@ -121,6 +141,14 @@ export default async function serveBench(args: string[]): Promise<void> {
       non2xx: load.non2xx ?? 0,
       errors: load.errors ?? 0,
     });
+    if (cpuAfter > 0 && requests > 0) {
+      printFigure({
+        bench,
+        metric: 'serve_server_cpu_ms_per_request',
+        value: Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / requests) / 100,
+        unit: 'ms',
+      });
+    }
     printFigure({ bench, metric: 'server_start_s', value: Math.round(startupS * 10) / 10, unit: 's' });
   } finally {
     rmSync(dir, { recursive: true, force: true });

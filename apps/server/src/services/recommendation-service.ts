@@ -24,6 +24,7 @@ import {
 import type { ModelOptions, ProjectModels } from './recommendations/project-models';
 import { serveSlot } from './recommendations/serve-slot';
 import { SLOT_ID_PATTERN } from './recommendations/slot-rules';
+import { EMPTY_CONTEXT } from './recommendations/visitor-book';
 import { VisitorResolver } from './recommendations/visitor-resolver';
 
 export interface RecommendationServiceOptions {
@@ -159,13 +160,17 @@ export class RecommendationService {
       now,
       sessionTimeoutMs: this.options.sessionTimeoutMs ?? 30 * MINUTE,
     });
-    const { algorithm, items } = serveSlot(models, {
-      slot,
-      limit,
-      product: request.product,
-      context,
-      now,
-    });
+    const serve = () => serveSlot(models, { slot, limit, product: request.product, context, now });
+    // A visitor the models know nothing about gets what every such visitor gets on that page:
+    // shared for a short while, which is most of a shop's traffic.
+    const { algorithm, items } =
+      context === EMPTY_CONTEXT && !draft && 'updatedAt' in slot
+        ? models.coldList(
+            `${request.slot}\u0000${slot.updatedAt}\u0000${request.product ?? ''}\u0000${limit}`,
+            now,
+            serve,
+          )
+        : serve();
     const recommendationId = log ? `rec_${randomBytes(12).toString('base64url')}` : 'preview';
     const slotId = draft ? 'preview' : request.slot;
     if (log && this.impressions) {

@@ -189,16 +189,23 @@ function dueReplenishment({ context, now }: CandidateRequest): ReasonedItem[] {
 }
 
 /** Trending of the slot's categories, else of the product's category and of the shop. */
-function fallbackList(models: ProjectModels, { categories, product, now }: CandidateRequest): ReasonedItem[] {
+function fallbackList(
+  models: ProjectModels,
+  { categories, product, now, pool }: CandidateRequest,
+): ReasonedItem[] {
+  // Cut to the pool before anything else: every longer list only costs sorting on the request path.
   if (categories && categories.length > 0) {
-    const all = categories.flatMap((c) => models.fallback(c, now));
-    return all.sort((a, b) => b.score - a.score);
+    const all = categories.flatMap((c) => models.fallback(c, now).slice(0, pool));
+    return all.sort((a, b) => b.score - a.score).slice(0, pool);
   }
   const shop = models.fallback(undefined, now);
-  if (!product) return shop;
+  if (!product) return shop.slice(0, pool);
   // The product's own category first: a product page's cold start stays on topic.
-  const own = models.fallback(product.category, now).map((f) => ({ ...f, score: f.score + 0.5 }));
-  return topUp(own, shop, own.length + shop.length);
+  const own = models
+    .fallback(product.category, now)
+    .slice(0, pool)
+    .map((f) => ({ ...f, score: f.score + 0.5 }));
+  return topUp(own, shop, pool);
 }
 
 function tag(list: readonly ScoredItem[], reason: Reason): ReasonedItem[] {

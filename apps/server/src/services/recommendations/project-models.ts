@@ -4,6 +4,8 @@
 // at a time afterwards, so that recommendations follow the shop while the server runs. The
 // lists every request needs are cached: an item's lists until its counts change (item-lists.ts),
 // trending per category briefly; recomputing them per request would cost more than serving.
+
+import type { RecommendedItem } from '@centric/contracts';
 import {
   BundleModel,
   CoOccurrence,
@@ -46,6 +48,8 @@ export interface ModelOptions {
   /** Trending: the recent window and the baseline before it. Defaults 2 and 14 days. */
   trendingWindowMs?: number;
   trendingBaselineMs?: number;
+  /** How long a list served to an unknown visitor is shared. Default 15 s. */
+  coldListMs?: number;
 }
 
 const DAY = 86_400_000;
@@ -65,6 +69,12 @@ const MAX_BASKET = 20;
 const MAX_BUNDLE_ORDER = 20;
 const MAX_TRIPLE_ORDER = 8;
 
+/** What a slot served: the algorithm (or blend) and the items as the API shows them. */
+export interface ColdList {
+  algorithm: string;
+  items: RecommendedItem[];
+}
+
 interface Cached<T> {
   at: number;
   value: T;
@@ -82,7 +92,9 @@ export class ProjectModels {
   private readonly fallbacks = new Map<string, Cached<ReasonedItem[]>>();
   readonly itemLists = new ItemListCache((id) => this.computeItemLists(id));
   private readonly visitorLists = new LruMap<string, Cached<ReasonedItem[]>>(20_000);
+  private readonly coldLists = new LruMap<string, Cached<ColdList>>(20_000);
   private readonly cacheMs: number;
+  private readonly coldListMs: number;
   private readonly trendingWindowMs: number;
   private readonly trendingBaselineMs: number;
 
@@ -90,6 +102,7 @@ export class ProjectModels {
     this.vsknn = new VSKNN({ index: new SessionIndex({ capacity: options.maxSessions ?? 50_000 }) });
     this.visitors = new VisitorBook(options.visitors);
     this.cacheMs = options.cacheMs ?? 60_000;
+    this.coldListMs = options.coldListMs ?? 15_000;
     this.trendingWindowMs = options.trendingWindowMs ?? 2 * DAY;
     this.trendingBaselineMs = options.trendingBaselineMs ?? 14 * DAY;
   }
@@ -149,6 +162,7 @@ export class ProjectModels {
   replaceCatalogue(next: ProductCatalogue): void {
     next.adoptLearned(this.catalogue);
     this.catalogue = next;
+    this.coldLists.clear();
     // Stale rather than gone: the background refresh recomputes them, not the next request.
     for (const hit of this.fallbacks.values()) hit.at = Number.NEGATIVE_INFINITY;
   }
@@ -179,6 +193,18 @@ export class ProjectModels {
     if (hit && now - hit.at < this.cacheMs) return hit.value;
     const value = compute();
     this.visitorLists.set(key, { at: now, value });
+    return value;
+  }
+
+  /**
+   * A served list for visitors the models know nothing about, under a key of slot, page and
+   * length; recomputed after `coldListMs` so that it follows trending and new co-views.
+   */
+  coldList(key: string, now: number, compute: () => ColdList): ColdList {
+    const hit = this.coldLists.get(key);
+    if (hit && now - hit.at < this.coldListMs) return hit.value;
+    const value = compute();
+    this.coldLists.set(key, { at: now, value });
     return value;
   }
 
