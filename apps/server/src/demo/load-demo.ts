@@ -3,7 +3,7 @@
 // the data ends in the last days (weekdays and seasons stay as they were), plus the seeded
 // simulated browsing around those orders (browsing-simulator.ts). Runs through the same
 // importers a shop uses; everything is idempotent.
-import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
@@ -59,6 +59,12 @@ export async function loadDemo(
   }: { projectId: string; workDir: string; now?: number; log?: (line: string) => void },
 ): Promise<DemoReport> {
   const started = performance.now();
+  for (const name of ['products.csv.gz', 'customers.csv.gz', 'orders.csv.gz']) {
+    if (!existsSync(join(DEMO_DIR, name)))
+      throw new Error(
+        `demo data ${join(DEMO_DIR, name)} is missing; the demo/ folder of the repository must be complete`,
+      );
+  }
   const shiftWeeks = Math.floor((now - LAST_ORDER_MS) / WEEK_MS);
   const shiftMs = shiftWeeks * WEEK_MS;
   const dir = join(workDir, `demo-${process.pid}`);
