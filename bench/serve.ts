@@ -29,6 +29,8 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; ready: Rea
       CENTRIC_DATA_DIR: dataDir,
       CENTRIC_PORT: '0',
       CENTRIC_HOST: '127.0.0.1',
+      // The demo catalogue and history are what this measures, whatever the caller's environment says.
+      CENTRIC_DEMO: 'true',
       CENTRIC_LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -64,9 +64,10 @@ describe('dashboard Recommendations in Chromium', () => {
       await page.getByTestId('slot-maxPerCategory').fill('2');
       await page.getByTestId('slot-save').click();
       await page.getByText('Saved “Home page: picked for you”.').waitFor();
-      await expect(
-        page.locator('[data-testid="slot-row"][data-slot-id="home"]').textContent(),
-      ).resolves.toContain('in Home · ≤ 2 per category');
+      // The list is fetched again after the save: wait for the row to show the new rules.
+      await page
+        .locator('[data-testid="slot-row"][data-slot-id="home"]', { hasText: 'in Home · ≤ 2 per category' })
+        .waitFor({ timeout: 10_000 });
 
       await page.getByTestId('preview-visitor').fill('anon-2');
       await page.getByTestId('preview-run').click();

@@ -14,13 +14,7 @@ import { CentricError } from '../errors';
 import { candidateList } from './recommendations/candidate-lists';
 import { ImpressionLog } from './recommendations/impression-log';
 import { applyEvents, linkedVisitors } from './recommendations/live-events';
-import {
-  type BuildWindows,
-  buildModels,
-  loadCatalogue,
-  loadSlots,
-  pacer,
-} from './recommendations/model-builder';
+import { type BuildWindows, buildModels, loadCatalogue, pacer } from './recommendations/model-builder';
 import type { ModelOptions, ProjectModels } from './recommendations/project-models';
 import { serveSlot } from './recommendations/serve-slot';
 import { SLOT_ID_PATTERN } from './recommendations/slot-rules';
@@ -338,7 +332,9 @@ export class RecommendationService {
     for (const [projectId, state] of this.projects) {
       if (!state.models) continue;
       await this.resolver.load(projectId);
-      state.models.slots = new Map((await loadSlots(this.store, projectId)).map((s) => [s.slotId, s]));
+      // The saved slots as they are: defaults are only made for a project's first build.
+      const slots = await this.store.recommendations.listSlots(projectId);
+      state.models.slots = new Map(slots.map((s) => [s.slotId, s]));
       // Re-reading a large catalogue costs: only when a product was added or changed.
       const version = await this.store.recommendations.catalogueVersion(projectId);
       if (version !== state.catalogueVersion) {

@@ -43,7 +43,7 @@ export interface CandidateList {
 const PART_WEIGHT = { alternatives: 1.5, also_viewed: 1, session: 1, personal: 0.8 } as const;
 
 export function candidateList(models: ProjectModels, request: CandidateRequest): CandidateList {
-  const due = dueReplenishment(request);
+  const due = dueReplenishment(models, request);
   const replenishmentDue = new Set(due.map((d) => d.itemId));
   const fallback = fallbackList(models, request);
   if (request.algorithm === 'auto') return { ...blend(models, request, { due, fallback }), replenishmentDue };
@@ -144,7 +144,7 @@ function personal(models: ProjectModels, { context, pool, now }: CandidateReques
   const newest = history[0]!;
   // The page's product is not in the key: the slot rules exclude it from whatever list they get.
   const key = [context.key, history.length, newest.itemId, newest.time, pool].join('\u0001');
-  return models.perVisitor(key, now, () =>
+  return models.cachedList(key, now, () =>
     tag(
       productsYouWillLove(history, {
         now,
@@ -160,15 +160,18 @@ function personal(models: ProjectModels, { context, pool, now }: CandidateReques
 function alternatives(
   models: ProjectModels,
   product: ProductInfo,
-  { pool }: CandidateRequest,
+  { pool, now }: CandidateRequest,
 ): ReasonedItem[] {
-  const coViewed = models.alsoViewed(product.id).slice(0, 100);
-  const catalogue: ProductMeta[] = [...models.catalogue.inCategory(product.category)];
-  for (const c of coViewed) {
-    const meta = models.catalogue.get(c.itemId);
-    if (meta && meta.category !== product.category) catalogue.push(meta);
-  }
-  return tag(alternativesFor(product, { coViewed, catalogue, limit: pool }), 'alternative');
+  // Scoring a whole category per request would cost; the same page asks again and again.
+  return models.cachedList(`alternatives\u0001${product.id}\u0001${pool}`, now, () => {
+    const coViewed = models.alsoViewed(product.id).slice(0, 100);
+    const catalogue: ProductMeta[] = [...models.catalogue.inCategory(product.category)];
+    for (const c of coViewed) {
+      const meta = models.catalogue.get(c.itemId);
+      if (meta && meta.category !== product.category) catalogue.push(meta);
+    }
+    return tag(alternativesFor(product, { coViewed, catalogue, limit: pool }), 'alternative');
+  });
 }
 
 function bundleItems(
@@ -181,11 +184,15 @@ function bundleItems(
   return topUp(items, tag(models.alsoBought(product.id), 'bought_together'), pool);
 }
 
-function dueReplenishment({ context, now }: CandidateRequest): ReasonedItem[] {
+function dueReplenishment(models: ProjectModels, { context, now }: CandidateRequest): ReasonedItem[] {
   if (context.purchases.length < 2) return [];
-  return replenishment(context.purchases, { now })
-    .filter((r) => r.due)
-    .map((r) => ({ itemId: r.itemId, score: 1 + r.cycle, reason: 'replenishment_due' as const }));
+  // A big buyer has thousands of lines; a new purchase changes the key.
+  const key = `due\u0001${context.key}\u0001${context.purchases.length}`;
+  return models.cachedList(key, now, () =>
+    replenishment(context.purchases, { now })
+      .filter((r) => r.due)
+      .map((r) => ({ itemId: r.itemId, score: 1 + r.cycle, reason: 'replenishment_due' as const })),
+  );
 }
 
 /** Trending of the slot's categories, else of the product's category and of the shop. */

@@ -3,8 +3,8 @@
 // what is known per visitor. Built from the store at start (model-builder.ts) and fed one event
 // at a time afterwards, so that recommendations follow the shop while the server runs. The
 // lists every request needs are cached: an item's lists until its counts change (item-lists.ts),
-// trending per category briefly; recomputing them per request would cost more than serving.
-
+// trending per category and per-visitor lists briefly, and what an unknown visitor gets on a page
+// for a few seconds; recomputing them per request would cost more than the rest of serving.
 import type { RecommendedItem } from '@centric/contracts';
 import {
   BundleModel,
@@ -89,9 +89,9 @@ export class ProjectModels {
   readonly visitors: VisitorBook;
   catalogue = new ProductCatalogue();
   slots = new Map<string, SavedSlot>();
-  private readonly fallbacks = new Map<string, Cached<ReasonedItem[]>>();
   readonly itemLists = new ItemListCache((id) => this.computeItemLists(id));
-  private readonly visitorLists = new LruMap<string, Cached<ReasonedItem[]>>(20_000);
+  private readonly fallbacks = new Map<string, Cached<ReasonedItem[]>>();
+  private readonly shortLists = new LruMap<string, Cached<ReasonedItem[]>>(20_000);
   private readonly coldLists = new LruMap<string, Cached<ColdList>>(20_000);
   private readonly cacheMs: number;
   private readonly coldListMs: number;
@@ -187,12 +187,15 @@ export class ProjectModels {
     return this.itemLists.get(itemId).neighbours;
   }
 
-  /** A per-visitor list (e.g. "products you will love") under a key that changes with the visitor's history. */
-  perVisitor(key: string, now: number, compute: () => ReasonedItem[]): ReasonedItem[] {
-    const hit = this.visitorLists.get(key);
+  /**
+   * A list cached for `cacheMs` under a key that changes with its inputs: a visitor's "products
+   * you will love" (keyed by the history), due replenishment, an out-of-stock product's alternatives.
+   */
+  cachedList(key: string, now: number, compute: () => ReasonedItem[]): ReasonedItem[] {
+    const hit = this.shortLists.get(key);
     if (hit && now - hit.at < this.cacheMs) return hit.value;
     const value = compute();
-    this.visitorLists.set(key, { at: now, value });
+    this.shortLists.set(key, { at: now, value });
     return value;
   }
 
