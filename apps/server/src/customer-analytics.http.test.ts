@@ -1,7 +1,9 @@
 // The cohort and customer-KPI API over real HTTP: hand-checked figures for a small shop stored
 // through the server's store (identities linked by the profile store, a cancelled order, a
 // segment), the comparison of two matrices, errors, and the OpenAPI description.
+
 import type { DuckDbStore, StoredEvent } from '@centric/storage';
+import { blankEvent } from '@centric/storage/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './test-support/test-server';
 
@@ -11,36 +13,7 @@ let seq = 0;
 
 const at = (day: string) => Date.parse(`${day}T12:00:00Z`);
 function event(e: Partial<StoredEvent> & { event: string; timestamp: number }): StoredEvent {
-  return {
-    projectId: server.project.id,
-    messageId: `m-${++seq}`,
-    type: 'track',
-    anonymousId: null,
-    userId: null,
-    previousId: null,
-    sessionId: null,
-    channel: 'web',
-    receivedAt: e.timestamp,
-    productId: null,
-    orderId: null,
-    revenue: null,
-    value: null,
-    currency: null,
-    quantity: null,
-    query: null,
-    category: null,
-    utmSource: null,
-    utmMedium: null,
-    utmCampaign: null,
-    utmTerm: null,
-    utmContent: null,
-    pagePath: null,
-    referrer: null,
-    properties: null,
-    context: null,
-    traits: null,
-    ...e,
-  };
+  return blankEvent({ projectId: server.project.id, messageId: `m-${++seq}`, ...e });
 }
 const order = (who: Partial<StoredEvent>, day: string, sessionId: string, orderId: string, revenue: number) =>
   event({

@@ -1,7 +1,9 @@
 // The journey API over real HTTP: hand-checked figures for five small sessions stored through
 // the server's store, two periods side by side, a funnel against its previous period, the
 // journey-phase funnel under a stored mapping, errors, and the OpenAPI description.
+
 import type { StoredEvent } from '@centric/storage';
+import { blankEvent } from '@centric/storage/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './test-support/test-server';
 
@@ -10,36 +12,7 @@ let seq = 0;
 const MIN = 60_000;
 
 function event(e: Partial<StoredEvent> & { event: string; timestamp: number }): StoredEvent {
-  return {
-    projectId: server.project.id,
-    messageId: `m-${++seq}`,
-    type: 'track',
-    anonymousId: null,
-    userId: null,
-    previousId: null,
-    sessionId: null,
-    channel: 'web',
-    receivedAt: e.timestamp,
-    productId: null,
-    orderId: null,
-    revenue: null,
-    value: null,
-    currency: null,
-    quantity: null,
-    query: null,
-    category: null,
-    utmSource: null,
-    utmMedium: null,
-    utmCampaign: null,
-    utmTerm: null,
-    utmContent: null,
-    pagePath: null,
-    referrer: null,
-    properties: null,
-    context: null,
-    traits: null,
-    ...e,
-  };
+  return blankEvent({ projectId: server.project.id, messageId: `m-${++seq}`, ...e });
 }
 
 /** One visit: its events a minute apart from `start`, the first carrying the landing tags. */

@@ -2,7 +2,7 @@
 // (brands, prices, some out of stock) and three weeks of behaviour in Segment's vocabulary -
 // visitors who browse clusters of related products in a favourite category, log in, and order -
 // plus one customer who buys the same coffee every 15 days (replenishment). Generated, never read
-// from ../shared, so the tests know exactly what is in the data.
+// from the public data folder, so the tests know exactly what is in the data.
 import type { CatalogueProduct } from '@centric/storage';
 import { seededRandom } from '../demo/browsing-simulator';
 

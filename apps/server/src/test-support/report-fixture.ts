@@ -1,7 +1,9 @@
 // A small shop for report tests: two visitors two days before `nowMs`, one of whom orders
 // (99.50 EUR), stored straight into the store so the figures are known: 3 events, 2 visitors,
 // 2 sessions, 1 order.
+
 import type { Store, StoredEvent } from '@centric/storage';
+import { blankEvent } from '@centric/storage/test-support';
 
 const DAY_MS = 86_400_000;
 
@@ -11,36 +13,8 @@ export async function seedReportShop(
 ) {
   const t = nowMs - 2 * DAY_MS;
   let seq = 0;
-  const event = (e: Partial<StoredEvent> & { event: string; timestamp: number }): StoredEvent => ({
-    projectId,
-    messageId: `report-fixture-${++seq}`,
-    type: 'track',
-    anonymousId: null,
-    userId: null,
-    previousId: null,
-    sessionId: null,
-    channel: 'web',
-    receivedAt: e.timestamp,
-    productId: null,
-    orderId: null,
-    revenue: null,
-    value: null,
-    currency: null,
-    quantity: null,
-    query: null,
-    category: null,
-    utmSource: null,
-    utmMedium: null,
-    utmCampaign: null,
-    utmTerm: null,
-    utmContent: null,
-    pagePath: null,
-    referrer: null,
-    properties: null,
-    context: null,
-    traits: null,
-    ...e,
-  });
+  const event = (e: Partial<StoredEvent> & { event: string; timestamp: number }): StoredEvent =>
+    blankEvent({ projectId, messageId: `report-fixture-${++seq}`, ...e });
   await store.events.append({
     events: [
       event({ anonymousId: 'rv-1', sessionId: 'rs-1', event: 'Product Viewed', timestamp: t }),

@@ -54,3 +54,40 @@ export function orderItem(overrides: Partial<OrderItem> & { projectId: string; o
     ...overrides,
   };
 }
+
+/**
+ * A stored event with every optional column empty: type track, channel web, received when it
+ * happened. For tests that spell out exactly the columns they rely on.
+ */
+export function blankEvent(
+  e: Partial<StoredEvent> & { projectId: string; messageId: string; event: string; timestamp: number },
+): StoredEvent {
+  return {
+    type: 'track',
+    anonymousId: null,
+    userId: null,
+    previousId: null,
+    sessionId: null,
+    channel: 'web',
+    receivedAt: e.timestamp,
+    productId: null,
+    orderId: null,
+    revenue: null,
+    value: null,
+    currency: null,
+    quantity: null,
+    query: null,
+    category: null,
+    utmSource: null,
+    utmMedium: null,
+    utmCampaign: null,
+    utmTerm: null,
+    utmContent: null,
+    pagePath: null,
+    referrer: null,
+    properties: null,
+    context: null,
+    traits: null,
+    ...e,
+  };
+}
