@@ -1,5 +1,6 @@
 // The e-commerce vocabulary: Segment's spec names are canonical; GA4's recommended event names
 // are accepted as aliases so a shop's existing data layer maps onto Centric unchanged.
+import { RECOMMENDATION_VIEWED_EVENT } from './recommendations-api';
 
 export const ECOMMERCE_EVENTS = [
   'Products Searched',
@@ -64,3 +65,6 @@ export const REFUND_EVENT = 'Order Refunded';
 export function canonicalEventName(name: string): string {
   return GA4_EVENT_ALIASES[name] ?? name;
 }
+
+/** Events Centric itself records (recommendation impressions); not customer behaviour. */
+export const SYSTEM_EVENTS: readonly string[] = [RECOMMENDATION_VIEWED_EVENT];

@@ -21,6 +21,7 @@ export {
   GA4_EVENT_ALIASES,
   ORDER_EVENT,
   REFUND_EVENT,
+  SYSTEM_EVENTS,
 } from './ecommerce';
 export {
   ERROR_CODES,

@@ -352,6 +352,35 @@ export function runStoreSuite({ newStore }: { newStore: () => Promise<Store> }):
       }
     });
 
+    it('does not count Centric’s own recommendation impressions as customer behaviour', async () => {
+      const store = await newStore();
+      try {
+        const projectId = 'prj_sys';
+        await store.events.append({
+          events: [
+            storedEvent({ projectId, anonymousId: 'real', sessionId: 'r1', timestamp: march(5) }),
+            storedEvent({
+              projectId,
+              anonymousId: 'centric:no-visitor',
+              sessionId: 'x1',
+              event: 'Recommendation Viewed',
+              timestamp: march(5),
+            }),
+          ],
+          orderItems: [],
+        });
+        expect(await store.events.overview({ projectId, range: marchRange })).toMatchObject({
+          events: 1,
+          visitors: 1,
+          sessions: 1,
+          eventsPerDay: [{ day: '2026-03-05', events: 1 }],
+        });
+        expect((await store.profiles.activity(projectId, {})).map((a) => a.profileId)).toEqual(['a:real']);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('does not count cancelled orders in the overview', async () => {
       const store = await newStore();
       try {

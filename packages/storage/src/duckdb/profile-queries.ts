@@ -1,6 +1,7 @@
 // Read-side queries of the ProfileStore on DuckDB: activity and orders per resolved profile,
 // and which profiles new events touched. Orders leave out cancelled ones, as every KPI does.
 
+import { SYSTEM_EVENTS } from '@centric/contracts';
 import type { ProfileActivity, ProfileOrder } from '../profile-store';
 import { duckdbDialect } from '../sql/dialect';
 import { resolvedEventsSql } from '../sql/resolved-events';
@@ -28,7 +29,11 @@ export async function profileActivity(
   const rows = await db.query(
     `SELECT profile_id, epoch_ms(min(ts)) AS first_seen, epoch_ms(max(ts)) AS last_seen, count(*) AS events,
             count(DISTINCT session_id) AS sessions, string_agg(DISTINCT channel, ',' ORDER BY channel) AS channels
-     FROM ${resolvedEventsSql(duckdbDialect, { projectParam: '$projectId', columns: 'e.ts, e.session_id, e.channel' })} r
+     FROM ${resolvedEventsSql(duckdbDialect, {
+       projectParam: '$projectId',
+       columns: 'e.ts, e.session_id, e.channel',
+       where: `coalesce(e.event, '') NOT IN (${SYSTEM_EVENTS.map((n) => `'${n}'`).join(', ')})`,
+     })} r
      WHERE true ${filter}
      GROUP BY profile_id`,
     params,

@@ -1,11 +1,18 @@
 // Builds the Overview query (pure: no I/O). Orders are counted once per order id, so a shop
 // that re-sends an Order Completed under a new messageId does not double its revenue, and
 // cancelled orders do not count at all.
+import { SYSTEM_EVENTS } from '@centric/contracts';
 import type { TimeRange } from '../store';
 import type { CompiledQuery, Dialect } from './dialect';
 
 export const ORDER_COMPLETED = 'Order Completed';
 export const ORDER_CANCELLED = 'Order Cancelled';
+
+/**
+ * Events Centric records about itself (e.g. recommendation impressions) are facts for
+ * attribution, not customer behaviour: they never count as events, visitors or sessions.
+ */
+const notSystem = `coalesce(event, '') NOT IN (${SYSTEM_EVENTS.map((e) => `'${e}'`).join(', ')})`;
 
 export function buildOverviewQuery(
   input: { projectId: string; range: TimeRange },
@@ -16,7 +23,7 @@ export function buildOverviewQuery(
   const end = d.timestampFromMs(d.param('endMs', 'int'));
   const sql = `
 WITH e AS (
-  SELECT * FROM events WHERE project_id = ${p} AND ts >= ${start} AND ts < ${end}
+  SELECT * FROM events WHERE project_id = ${p} AND ts >= ${start} AND ts < ${end} AND ${notSystem}
 ),
 o AS (
   SELECT coalesce(order_id, message_id) AS oid, ${d.anyValue('revenue')} AS revenue,
@@ -50,6 +57,7 @@ SELECT ${d.dayOf('ts')} AS day, count(*) AS events
 FROM events
 WHERE project_id = ${d.param('projectId', 'string')}
   AND ts >= ${d.timestampFromMs(d.param('startMs', 'int'))} AND ts < ${d.timestampFromMs(d.param('endMs', 'int'))}
+  AND ${notSystem}
 GROUP BY 1 ORDER BY 1`;
   return {
     sql,
