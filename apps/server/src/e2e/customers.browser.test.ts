@@ -5,7 +5,7 @@
 // customer can be exported and erased.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchChromium } from '../test-support/chromium';
+import { artifactPath, launchChromium, signIn } from '../test-support/chromium';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
 let server: TestServer;
@@ -128,10 +128,7 @@ describe('customer pages in Chromium', () => {
       const page = await browser.context.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
-      await page.goto(server.url);
-      await page.getByTestId('signin-key').fill(server.keys.secretKey);
-      await page.getByTestId('signin-submit').click();
-      await page.locator('[data-testid="overview-page"][data-state="ready"]').waitFor({ timeout: 20_000 });
+      await signIn(page, server.url, server.keys.secretKey);
 
       // Customers: the list, then the 360 view found by the user id.
       await page.getByTestId('nav-customers').click();

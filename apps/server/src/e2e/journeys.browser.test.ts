@@ -3,7 +3,7 @@
 // switch and a comparison with the period before, the journey-phase funnel, and the funnel
 // builder run with its default steps and again without one of them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchChromium } from '../test-support/chromium';
+import { artifactPath, launchChromium, signIn } from '../test-support/chromium';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
 let server: TestServer;
@@ -88,10 +88,7 @@ describe('journey pages in Chromium', () => {
       const page = await browser.context.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
-      await page.goto(server.url);
-      await page.getByTestId('signin-key').fill(server.keys.secretKey);
-      await page.getByTestId('signin-submit').click();
-      await page.locator('[data-testid="overview-page"][data-state="ready"]').waitFor({ timeout: 20_000 });
+      await signIn(page, server.url, server.keys.secretKey);
 
       await page.getByTestId('nav-journeys').click();
       await page.locator('[data-testid="journeys-page"][data-state="ready"]').waitFor({ timeout: 20_000 });

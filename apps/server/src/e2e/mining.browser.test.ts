@@ -3,7 +3,7 @@
 // lamp pair bought together four times as often as chance (its row and the chart), and a
 // persona discovered and saved as a segment from its card.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchChromium } from '../test-support/chromium';
+import { artifactPath, launchChromium, signIn } from '../test-support/chromium';
 import { miningShop } from '../test-support/mining-shop';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
@@ -28,10 +28,7 @@ describe('mining pages in Chromium', () => {
       const page = await browser.context.newPage();
       const pageErrors: string[] = [];
       page.on('pageerror', (error) => pageErrors.push(error.message));
-      await page.goto(server.url);
-      await page.getByTestId('signin-key').fill(server.keys.secretKey);
-      await page.getByTestId('signin-submit').click();
-      await page.locator('[data-testid="overview-page"][data-state="ready"]').waitFor({ timeout: 20_000 });
+      await signIn(page, server.url, server.keys.secretKey);
 
       // Pattern Explorer: page-type patterns; "cart" sessions never convert, so it separates.
       await page.getByTestId('nav-patterns').click();

@@ -1,7 +1,7 @@
 // Browser test: in headless Chromium, sign in to the dashboard with the secret key and see the
 // Overview numbers equal what this test ingested over HTTP (Segment and GA4 event names).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchChromium } from '../test-support/chromium';
+import { artifactPath, launchChromium, signIn } from '../test-support/chromium';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
 let server: TestServer;
@@ -95,10 +95,7 @@ describe('dashboard Overview in Chromium', () => {
     const browser = await launchChromium();
     try {
       const page = await browser.context.newPage();
-      await page.goto(server.url);
-      await page.getByTestId('signin-key').fill(server.keys.secretKey);
-      await page.getByTestId('signin-submit').click();
-      await page.locator('[data-testid="overview-page"][data-state="ready"]').waitFor({ timeout: 20_000 });
+      await signIn(page, server.url, server.keys.secretKey);
       const value = async (id: string) =>
         Number(await page.getByTestId(`kpi-${id}`).locator('[data-value]').getAttribute('data-value'));
       const shown = {

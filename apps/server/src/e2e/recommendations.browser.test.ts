@@ -2,7 +2,7 @@
 // slot's rules, previews it for a visitor, and shows the attribution of a served list that was
 // clicked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchChromium } from '../test-support/chromium';
+import { artifactPath, launchChromium, signIn } from '../test-support/chromium';
 import { generateShop } from '../test-support/recommendation-shop';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
@@ -50,9 +50,7 @@ describe('dashboard Recommendations in Chromium', () => {
     const browser = await launchChromium();
     try {
       const page = await browser.context.newPage();
-      await page.goto(server.url);
-      await page.getByTestId('signin-key').fill(server.keys.secretKey);
-      await page.getByTestId('signin-submit').click();
+      await signIn(page, server.url, server.keys.secretKey);
       await page.goto(`${server.url}/#/recommendations`);
       await page
         .locator('[data-testid="recommendations-page"][data-state="ready"]')

@@ -1,7 +1,7 @@
 // Browser test: in headless Chromium, the Reports page lists a saved report, runs it now (the
 // HTML as delivered, in a frame), and saves a new report from the form.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchChromium } from '../test-support/chromium';
+import { artifactPath, launchChromium, signIn } from '../test-support/chromium';
 import { seedReportShop } from '../test-support/report-fixture';
 import { startTestServer, type TestServer } from '../test-support/test-server';
 
@@ -31,9 +31,7 @@ describe('Reports page', () => {
     const browser = await launchChromium();
     try {
       const page = await browser.context.newPage();
-      await page.goto(server.url);
-      await page.getByTestId('signin-key').fill(server.keys.secretKey);
-      await page.getByTestId('signin-submit').click();
+      await signIn(page, server.url, server.keys.secretKey);
       await page.goto(`${server.url}/#/reports`);
       await page.locator('[data-testid="reports-page"][data-state="ready"]').waitFor({ timeout: 20_000 });
       const row = page.getByTestId('report-row');

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CENTRIC_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -46,4 +46,16 @@ export function artifactPath(name: string): string {
   const dir = join(root, 'artifacts');
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
+}
+
+/**
+ * Signs in to the dashboard with a secret key and waits until the Overview has loaded, so a test
+ * never navigates away while the sign-in is still being checked (the key is stored only after
+ * the server accepted it).
+ */
+export async function signIn(page: Page, url: string, secretKey: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('signin-key').fill(secretKey);
+  await page.getByTestId('signin-submit').click();
+  await page.locator('[data-testid="overview-page"][data-state="ready"]').waitFor({ timeout: 30_000 });
 }
