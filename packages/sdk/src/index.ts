@@ -1,0 +1,2 @@
+// Centric browser SDK (work in progress).
+export {};
