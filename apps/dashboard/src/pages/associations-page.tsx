@@ -13,20 +13,22 @@ import {
 import { useProjectQuery } from '../api/use-project-query';
 import { AssociationChart } from '../charts/association-chart';
 import { LESS_COLOUR, MORE_COLOUR } from '../charts/association-option';
+import { type Choice, NumberField, SelectField } from '../components/form-fields';
+import { QueryStatus } from '../components/query-status';
 import { formatCount } from '../format/number';
 import { useDashboard } from '../state/dashboard-context';
 import { AssociationTable } from './mining/association-table';
 
 type Settings = Omit<AssociationParams, 'from' | 'to'>;
 
-const SIDES: { value: AssociationSide; label: string }[] = [
+const SIDES: Choice<AssociationSide>[] = [
   { value: 'bought_together', label: 'Products bought together' },
   { value: 'viewed_together', label: 'Products viewed together' },
   { value: 'search_to_product', label: 'Search term → product viewed' },
   { value: 'channel_to_category', label: 'Entry channel → category bought' },
   { value: 'segment_to_product', label: 'Segment → product bought' },
 ];
-const SORTS: { value: AssociationSort; label: string }[] = [
+const SORTS: Choice<AssociationSort>[] = [
   { value: 'significance', label: 'Most significant' },
   { value: 'surprise', label: 'Most surprising' },
   { value: 'support', label: 'Most frequent' },
@@ -38,66 +40,38 @@ function Controls({ settings, onChange }: { settings: Settings; onChange: (s: Se
   return (
     <fieldset className="card controls-card">
       <legend className="visually-hidden">Association settings</legend>
-      <label className="field">
-        <span className="field-label">Associate</span>
-        <select
-          data-testid="association-side"
-          value={settings.side}
-          onChange={(e) => set({ side: e.target.value as AssociationSide })}
-        >
-          {SIDES.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">Min. support (% of baskets)</span>
-        <input
-          type="number"
-          className="input-narrow"
-          data-testid="association-min-support"
-          min={0.001}
-          max={100}
-          step={0.05}
-          value={Math.round(settings.minSupport * 100000) / 1000}
-          onChange={(e) => {
-            const pct = Number(e.target.value);
-            if (pct > 0 && pct <= 100) set({ minSupport: pct / 100 });
-          }}
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">Min. confidence (%)</span>
-        <input
-          type="number"
-          className="input-narrow"
-          data-testid="association-min-confidence"
-          min={0}
-          max={100}
-          step={5}
-          value={Math.round(settings.minConfidence * 100)}
-          onChange={(e) => {
-            const pct = Number(e.target.value);
-            if (pct >= 0 && pct <= 100) set({ minConfidence: pct / 100 });
-          }}
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">Order</span>
-        <select
-          data-testid="association-sort"
-          value={settings.sort}
-          onChange={(e) => set({ sort: e.target.value as AssociationSort })}
-        >
-          {SORTS.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Associate"
+        testId="association-side"
+        value={settings.side}
+        choices={SIDES}
+        onChange={(side) => set({ side })}
+      />
+      <NumberField
+        label="Min. support (% of baskets)"
+        testId="association-min-support"
+        min={0.001}
+        max={100}
+        step={0.05}
+        value={Math.round(settings.minSupport * 100000) / 1000}
+        onChange={(pct) => set({ minSupport: pct / 100 })}
+      />
+      <NumberField
+        label="Min. confidence (%)"
+        testId="association-min-confidence"
+        min={0}
+        max={100}
+        step={5}
+        value={Math.round(settings.minConfidence * 100)}
+        onChange={(pct) => set({ minConfidence: pct / 100 })}
+      />
+      <SelectField
+        label="Order"
+        testId="association-sort"
+        value={settings.sort}
+        choices={SORTS}
+        onChange={(sort) => set({ sort })}
+      />
     </fieldset>
   );
 }
@@ -128,15 +102,7 @@ export function AssociationsPage() {
         </p>
       </div>
       <Controls settings={settings} onChange={setSettings} />
-      {query.status === 'error' && (
-        <div className="card error-card" role="alert">
-          <p className="error">{query.error.message}</p>
-          <button type="button" className="button-secondary" onClick={query.retry}>
-            Try again
-          </button>
-        </div>
-      )}
-      {query.status === 'loading' && data === null && <p className="muted">Loading…</p>}
+      <QueryStatus query={query} />
       {data !== null && (
         <div className={`page-stack${query.status === 'loading' ? ' stale' : ''}`}>
           <p className="muted" data-testid="association-summary">

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { parseRetention, type RetentionReport, retentionPath } from '../api/customer-analytics';
 import { useProjectQuery } from '../api/use-project-query';
 import { differenceHeatmap, rateHeatmap } from '../charts/retention-option';
+import { QueryStatus } from '../components/query-status';
 import { useDashboard } from '../state/dashboard-context';
 import { CohortControls, type CohortSettings, DEFAULT_PERIODS } from './cohorts/cohort-controls';
 import { RetentionCard } from './cohorts/retention-card';
@@ -65,15 +66,7 @@ function RetentionSection({
   );
   return (
     <div className="page-stack" data-testid="retention" data-state={query.status}>
-      {query.status === 'error' && (
-        <div className="card error-card" role="alert">
-          <p className="error">{query.error.message}</p>
-          <button type="button" className="button-secondary" onClick={query.retry}>
-            Try again
-          </button>
-        </div>
-      )}
-      {query.status === 'loading' && query.data === null && <p className="muted">Loading…</p>}
+      <QueryStatus query={query} />
       {query.data !== null && (
         <div className={`page-stack${query.status === 'loading' ? ' stale' : ''}`}>
           <RetentionCharts report={query.data} nameOf={nameOf} />

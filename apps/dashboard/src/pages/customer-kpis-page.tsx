@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { customerKpisPath, type KpiQuery, parseCustomerKpis } from '../api/customer-analytics';
 import { useProjectQuery } from '../api/use-project-query';
+import { QueryStatus } from '../components/query-status';
 import { useDashboard } from '../state/dashboard-context';
 import { SegmentPicker } from './cohorts/segment-picker';
 import { useSegmentOptions } from './cohorts/use-segment-options';
@@ -65,15 +66,7 @@ export function CustomerKpisPage() {
           </select>
         </label>
       </fieldset>
-      {query.status === 'error' && (
-        <div className="card error-card" role="alert">
-          <p className="error">{query.error.message}</p>
-          <button type="button" className="button-secondary" onClick={query.retry}>
-            Try again
-          </button>
-        </div>
-      )}
-      {query.status === 'loading' && query.data === null && <p className="muted">Loading…</p>}
+      <QueryStatus query={query} />
       {query.data !== null && (
         <section
           className={`card section-card${query.status === 'loading' ? ' stale' : ''}`}

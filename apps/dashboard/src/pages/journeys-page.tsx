@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { parseJourneys } from '../api/journey-parsers';
 import { journeysPath } from '../api/journeys';
 import { useProjectQuery } from '../api/use-project-query';
+import { QueryStatus } from '../components/query-status';
 import { useDashboard } from '../state/dashboard-context';
 import { useSegmentOptions } from './cohorts/use-segment-options';
 import {
@@ -39,15 +40,7 @@ export function JourneysPage() {
       </div>
       <ComparisonControls settings={settings} segments={segments} onChange={setSettings} />
       {segmentsError !== null && <p className="hint">Segments could not be loaded: {segmentsError}</p>}
-      {query.status === 'error' && (
-        <div className="card error-card" role="alert">
-          <p className="error">{query.error.message}</p>
-          <button type="button" className="button-secondary" onClick={query.retry}>
-            Try again
-          </button>
-        </div>
-      )}
-      {query.status === 'loading' && data === null && <p className="muted">Loading…</p>}
+      <QueryStatus query={query} />
       {data !== null && (
         <div className={`comparison-grid${query.status === 'loading' ? ' stale' : ''}`}>
           <section aria-label={title(data)}>

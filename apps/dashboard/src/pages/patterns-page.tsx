@@ -4,7 +4,9 @@
 import { useState } from 'react';
 import { type PatternParams, type PatternVocabulary, parsePatternReport, patternsPath } from '../api/mining';
 import { useProjectQuery } from '../api/use-project-query';
+import { type Choice, NumberField, SelectField } from '../components/form-fields';
 import { KpiTile } from '../components/kpi-tile';
+import { QueryStatus } from '../components/query-status';
 import { formatCount, formatPercent } from '../format/number';
 import { useDashboard } from '../state/dashboard-context';
 import { SegmentPicker } from './cohorts/segment-picker';
@@ -13,7 +15,7 @@ import { PatternTable, SeparatingList } from './mining/pattern-table';
 
 type Settings = Omit<PatternParams, 'from' | 'to'>;
 
-const VOCABULARIES: { value: PatternVocabulary; label: string }[] = [
+const VOCABULARIES: Choice<PatternVocabulary>[] = [
   { value: 'page_type', label: 'Page types' },
   { value: 'event', label: 'Event names' },
   { value: 'category', label: 'Categories' },
@@ -25,51 +27,31 @@ function Controls({ settings, onChange }: { settings: Settings; onChange: (s: Se
   return (
     <fieldset className="card controls-card">
       <legend className="visually-hidden">Pattern settings</legend>
-      <label className="field">
-        <span className="field-label">Steps are</span>
-        <select
-          data-testid="pattern-vocabulary"
-          value={settings.vocabulary}
-          onChange={(e) => set({ vocabulary: e.target.value as PatternVocabulary })}
-        >
-          {VOCABULARIES.map((v) => (
-            <option key={v.value} value={v.value}>
-              {v.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">Min. support (% of sessions)</span>
-        <input
-          type="number"
-          className="input-narrow"
-          data-testid="pattern-min-support"
-          min={0.01}
-          max={100}
-          step={0.1}
-          value={Math.round(settings.minSupport * 10000) / 100}
-          onChange={(e) => {
-            const pct = Number(e.target.value);
-            if (pct > 0 && pct <= 100) set({ minSupport: pct / 100 });
-          }}
-        />
-      </label>
-      <label className="field">
-        <span className="field-label">Max. length</span>
-        <input
-          type="number"
-          className="input-narrow"
-          data-testid="pattern-max-length"
-          min={1}
-          max={10}
-          value={settings.maxLength}
-          onChange={(e) => {
-            const n = Math.round(Number(e.target.value));
-            if (n >= 1 && n <= 10) set({ maxLength: n });
-          }}
-        />
-      </label>
+      <SelectField
+        label="Steps are"
+        testId="pattern-vocabulary"
+        value={settings.vocabulary}
+        choices={VOCABULARIES}
+        onChange={(vocabulary) => set({ vocabulary })}
+      />
+      <NumberField
+        label="Min. support (% of sessions)"
+        testId="pattern-min-support"
+        min={0.01}
+        max={100}
+        step={0.1}
+        value={Math.round(settings.minSupport * 10000) / 100}
+        onChange={(pct) => set({ minSupport: pct / 100 })}
+      />
+      <NumberField
+        label="Max. length"
+        testId="pattern-max-length"
+        min={1}
+        max={10}
+        integer
+        value={settings.maxLength}
+        onChange={(maxLength) => set({ maxLength })}
+      />
       <SegmentPicker
         label="Only segment"
         testId="pattern-segment"
@@ -106,15 +88,7 @@ export function PatternsPage() {
         </p>
       </div>
       <Controls settings={settings} onChange={setSettings} />
-      {query.status === 'error' && (
-        <div className="card error-card" role="alert">
-          <p className="error">{query.error.message}</p>
-          <button type="button" className="button-secondary" onClick={query.retry}>
-            Try again
-          </button>
-        </div>
-      )}
-      {query.status === 'loading' && data === null && <p className="muted">Loading…</p>}
+      <QueryStatus query={query} />
       {data !== null && (
         <div className={`page-stack${query.status === 'loading' ? ' stale' : ''}`}>
           <div className="kpi-grid">

@@ -11,6 +11,7 @@ import {
 } from '../../api/journeys';
 import { toApiError, useProjectAction } from '../../api/use-project-action';
 import { useProjectQuery } from '../../api/use-project-query';
+import { QueryStatus } from '../../components/query-status';
 import { FunnelOptions } from './funnel-options';
 import { FunnelResult } from './funnel-result';
 
@@ -112,15 +113,7 @@ export function PhaseFunnel({ scope }: { scope: Scope }) {
         <legend className="visually-hidden">Journey-phase funnel settings</legend>
         <FunnelOptions settings={settings} onChange={setSettings} testPrefix="phase" />
       </fieldset>
-      {query.status === 'error' && (
-        <div className="card error-card" role="alert">
-          <p className="error">{query.error.message}</p>
-          <button type="button" className="button-secondary" onClick={query.retry}>
-            Try again
-          </button>
-        </div>
-      )}
-      {query.status === 'loading' && data === null && <p className="muted">Loading…</p>}
+      <QueryStatus query={query} />
       {data !== null && (
         <div className={`page-stack${query.status === 'loading' ? ' stale' : ''}`}>
           <FunnelResult report={data} chartTestId="phase-funnel" />

@@ -11,11 +11,18 @@ import {
 } from '../../api/journeys';
 import { useProjectQuery } from '../../api/use-project-query';
 import { PathsSankey } from '../../charts/journey-charts';
+import { type Choice, NumberField, SelectField } from '../../components/form-fields';
+import { QueryStatus } from '../../components/query-status';
 
-const GROUPINGS: { value: PathGrouping; label: string }[] = [
+const GROUPINGS: Choice<PathGrouping>[] = [
   { value: 'event', label: 'Event names' },
   { value: 'page_type', label: 'Page types' },
   { value: 'category', label: 'Categories' },
+];
+const ANCHORS: Choice<PathSettings['anchor']>[] = [
+  { value: 'start', label: 'from the session start' },
+  { value: 'from', label: 'from a step' },
+  { value: 'to', label: 'to a step' },
 ];
 
 function PathControls({
@@ -31,33 +38,21 @@ function PathControls({
   return (
     <fieldset className="card controls-card">
       <legend className="visually-hidden">Path settings</legend>
-      <label className="field">
-        <span className="field-label">Steps are</span>
-        <select
-          data-testid="paths-group-by"
-          value={settings.groupBy}
-          // Step names differ per grouping: a chosen step no longer applies.
-          onChange={(e) => set({ groupBy: e.target.value as PathGrouping, step: '', anchor: 'start' })}
-        >
-          {GROUPINGS.map((g) => (
-            <option key={g.value} value={g.value}>
-              {g.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">Paths</span>
-        <select
-          data-testid="paths-anchor"
-          value={settings.anchor}
-          onChange={(e) => set({ anchor: e.target.value as PathSettings['anchor'] })}
-        >
-          <option value="start">from the session start</option>
-          <option value="from">from a step</option>
-          <option value="to">to a step</option>
-        </select>
-      </label>
+      <SelectField
+        label="Steps are"
+        testId="paths-group-by"
+        value={settings.groupBy}
+        choices={GROUPINGS}
+        // Step names differ per grouping: a chosen step no longer applies.
+        onChange={(groupBy) => set({ groupBy, step: '', anchor: 'start' })}
+      />
+      <SelectField
+        label="Paths"
+        testId="paths-anchor"
+        value={settings.anchor}
+        choices={ANCHORS}
+        onChange={(anchor) => set({ anchor })}
+      />
       {settings.anchor !== 'start' && (
         <label className="field">
           <span className="field-label">Step</span>
@@ -75,21 +70,15 @@ function PathControls({
           </datalist>
         </label>
       )}
-      <label className="field">
-        <span className="field-label">Steps shown</span>
-        <input
-          type="number"
-          className="input-narrow"
-          data-testid="paths-depth"
-          min={2}
-          max={10}
-          value={settings.depth}
-          onChange={(e) => {
-            const n = Math.round(Number(e.target.value));
-            if (n >= 2 && n <= 10) set({ depth: n });
-          }}
-        />
-      </label>
+      <NumberField
+        label="Steps shown"
+        testId="paths-depth"
+        min={2}
+        max={10}
+        integer
+        value={settings.depth}
+        onChange={(depth) => set({ depth })}
+      />
       <label className="field">
         <input
           type="checkbox"
@@ -137,15 +126,7 @@ export function PathsSection({
       {settings.anchor !== 'start' && settings.step === '' && (
         <p className="hint">Pick the step the paths start from or lead to.</p>
       )}
-      {query.status === 'error' && (
-        <div className="card error-card" role="alert">
-          <p className="error">{query.error.message}</p>
-          <button type="button" className="button-secondary" onClick={query.retry}>
-            Try again
-          </button>
-        </div>
-      )}
-      {query.status === 'loading' && data === null && <p className="muted">Loading…</p>}
+      <QueryStatus query={query} />
       {data !== null && (
         <div className={`comparison-grid${query.status === 'loading' ? ' stale' : ''}`}>
           <section className="card chart-card">
