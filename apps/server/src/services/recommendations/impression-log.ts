@@ -18,11 +18,12 @@ export interface Impression {
 export interface ImpressionLogOptions {
   ingest: (request: IngestRequest) => Promise<IngestResult>;
   onError?: (error: unknown) => void;
-  /** Longest wait before a batch is written. Default 50 ms. */
+  /** Longest wait before a batch is written. Default 250 ms. */
   flushMs?: number;
   /**
-   * Events per ingest request. Default 50: validating and appending a batch runs on the event
-   * loop, so small batches keep each pause short (about 2 ms) for the requests being served.
+   * Events per ingest request. Default 250. Appending a batch runs on the event loop, and DuckDB's
+   * appender costs about 1 ms per flush whatever the size plus about 5 µs a row: at 500 lists a
+   * second, two pauses of about 2.5 ms keep the served requests' tail lower than ten of 1.5 ms.
    */
   maxBatch?: number;
   /** Impressions queued at most; more are dropped. Default 50,000. */
@@ -44,8 +45,8 @@ export class ImpressionLog {
   private readonly maxPending: number;
 
   constructor(private readonly options: ImpressionLogOptions) {
-    this.flushMs = options.flushMs ?? 50;
-    this.maxBatch = options.maxBatch ?? 50;
+    this.flushMs = options.flushMs ?? 250;
+    this.maxBatch = options.maxBatch ?? 250;
     this.maxPending = options.maxPending ?? 50_000;
   }
 
