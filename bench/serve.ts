@@ -17,12 +17,13 @@ import { argValue, printFigure } from './figures';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
 
-interface Ready {
+export interface Ready {
   url: string;
   writeKey: string;
+  secretKey: string;
 }
 
-function startServer(dataDir: string): Promise<{ child: ChildProcess; ready: Ready }> {
+export function startServer(dataDir: string): Promise<{ child: ChildProcess; ready: Ready }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'apps/server/src/main.ts')], {
     env: {
       ...process.env,
@@ -43,7 +44,7 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; ready: Rea
   });
 }
 
-function runLoad(args: string[]): Promise<Record<string, number>> {
+export function runLoad(args: string[]): Promise<Record<string, number>> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'serve-load.ts'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -60,7 +61,7 @@ function runLoad(args: string[]): Promise<Record<string, number>> {
  * CPU seconds a process has used (user + system, from /proc on Linux; 0 elsewhere): the server's
  * cost per request, which a busy machine does not distort the way it distorts latency.
  */
-function cpuSeconds(pid: number | undefined): number {
+export function cpuSeconds(pid: number | undefined): number {
   const file = `/proc/${pid}/stat`;
   if (pid === undefined || !existsSync(file)) return 0;
   const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
@@ -69,7 +70,7 @@ function cpuSeconds(pid: number | undefined): number {
 }
 
 /** First column of a shipped demo CSV (ids), header skipped. */
-function demoIds(name: string): string[] {
+export function demoIds(name: string): string[] {
   const text = gunzipSync(readFileSync(join(repo, 'demo/data', name))).toString('utf8');
   return text
     .split('\n')

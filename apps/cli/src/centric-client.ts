@@ -16,7 +16,9 @@ import type { ImportFormat, ImportKind, ImportSummary } from '@centric/importers
 import type { CentricService, Config, MiningService } from '@centric/server';
 import type { ProjectKeys } from '@centric/storage';
 import type { JourneyClient } from './journey-client';
+import type { RecommendClient } from './recommend-client';
 import type { ReportClient } from './report-client';
+import type { SearchClient } from './search-client';
 
 export type BatchOutcome =
   | { ok: true; accepted: number; duplicates: number }
@@ -64,6 +66,10 @@ export interface CentricClient {
   reports(config: Readonly<Config>): ReportClient;
   /** Journeys, paths and funnels (commands/journeys.command.ts). */
   journeys(): JourneyClient;
+  /** Recommendations and the shopping stream (commands/recommend.command.ts). */
+  recommendations(): RecommendClient;
+  /** Catalogue search and the no-results report (commands/search.command.ts). */
+  search(): SearchClient;
   close(): Promise<void>;
 }
 

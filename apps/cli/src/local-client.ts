@@ -20,7 +20,9 @@ import type {
   RetentionInput,
 } from './centric-client';
 import { LocalJourneyClient } from './journey-client';
+import { LocalRecommendClient } from './recommend-client';
 import { LocalReportClient } from './report-client';
+import { LocalSearchClient } from './search-client';
 
 export class LocalClient implements CentricClient {
   readonly mode = 'local' as const;
@@ -148,6 +150,14 @@ export class LocalClient implements CentricClient {
 
   loadDemo() {
     return this.service.loadDemo(this.projectId, (line) => process.stderr.write(`${line}\n`));
+  }
+
+  recommendations() {
+    return new LocalRecommendClient(this.service, this.projectId);
+  }
+
+  search() {
+    return new LocalSearchClient(this.service, this.projectId);
   }
 
   journeys() {

@@ -11,7 +11,9 @@ import { formatIngestSummary, ingestFile } from './commands/ingest.command';
 import { registerJourneyCommands } from './commands/journeys.command';
 import { registerMiningCommands } from './commands/mining.command';
 import { formatOverview } from './commands/overview.command';
+import { registerRecommendCommands } from './commands/recommend.command';
 import { registerReportCommands } from './commands/report.command';
+import { registerSearchCommands } from './commands/search.command';
 import { registerSegmentCommands } from './commands/segment.command';
 import { withClient } from './connect';
 import { findRunningServer } from './remote-client';
@@ -137,6 +139,11 @@ program
 
 registerCustomerCommands(program, { withClient: (use) => withClient(config(), use), out });
 registerSegmentCommands(program, { withClient: (use) => withClient(config(), use), out });
+registerRecommendCommands(program, {
+  withRecommend: (use) => withClient(config(), (c) => use(c.recommendations())),
+  out,
+});
+registerSearchCommands(program, { withSearch: (use) => withClient(config(), (c) => use(c.search())), out });
 registerReportCommands(program, {
   withReports: (use) => withClient(config(), (c) => use(c.reports(config()))),
   out,

@@ -27,7 +27,9 @@ import type {
   RetentionReport,
 } from './centric-client';
 import { RemoteJourneyClient } from './journey-client';
+import { RemoteRecommendClient } from './recommend-client';
 import { RemoteReportClient } from './report-client';
+import { RemoteSearchClient } from './search-client';
 
 export class CliError extends Error {}
 
@@ -254,6 +256,14 @@ export class RemoteClient implements CentricClient {
     );
     if (status !== 200) throw new CliError((json as ErrorBody).error?.message ?? `server answered ${status}`);
     return json as Awaited<ReturnType<CentricClient['loadDemo']>>;
+  }
+
+  recommendations() {
+    return new RemoteRecommendClient(this.server);
+  }
+
+  search() {
+    return new RemoteSearchClient(this.server);
   }
 
   journeys() {

@@ -12,6 +12,7 @@ import { registerErrorHandler } from './hooks/error-handler';
 import { registerCustomerAnalyticsRoutes } from './routes/customer-analytics.routes';
 import { registerCustomerRoutes } from './routes/customers.routes';
 import { registerDashboardRoutes } from './routes/dashboard.routes';
+import { registerDecideRoutes } from './routes/decide.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerImportRoutes } from './routes/import.routes';
 import { registerIngestRoutes } from './routes/ingest.routes';
@@ -20,10 +21,16 @@ import { registerMiningRoutes } from './routes/mining.routes';
 import { registerQueryRoutes } from './routes/query.routes';
 import { registerRecommendationRoutes } from './routes/recommendations.routes';
 import { registerReportRoutes } from './routes/reports.routes';
+import { registerSdkRoutes } from './routes/sdk.routes';
+import { registerSearchRoutes } from './routes/search.routes';
 import { registerSegmentRoutes } from './routes/segments.routes';
+import { registerStreamRoutes } from './routes/stream.routes';
 import type { CentricService } from './services/centric-service';
+import type { DecideService } from './services/decide-service';
 import { KeyCache } from './services/key-cache';
 import type { RecommendationService } from './services/recommendation-service';
+import type { SearchService } from './services/search-service';
+import { StreamService } from './services/stream-service';
 
 export const VERSION = '0.1.0';
 
@@ -32,17 +39,31 @@ export async function buildApp({
   service,
   adminToken,
   recommendations,
+  decide,
+  search,
 }: {
   config: Readonly<Config>;
   service: CentricService;
   adminToken: string;
   /** The running recommendation engine; without it the recommendation routes are not served. */
   recommendations?: RecommendationService;
+  /** The decision API and triggers; without it their routes are not served. */
+  decide?: DecideService;
+  /** Personalised search; without it the search routes are not served. */
+  search?: SearchService;
 }): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     logController: new LogController({ disableRequestLogging: !config.logRequests }),
     bodyLimit: config.limits.maxBodyBytes,
+    // Fastify takes a hop count too, but its types do not: the same as a function of the hop.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (
+            (hops) => (_address: string, hop: number) =>
+              hop < hops
+          )(config.trustProxy)
+        : config.trustProxy,
     // Client-made ids and keys can be long; the defaults are fine otherwise.
     routerOptions: { maxParamLength: 500 },
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } },
@@ -93,8 +114,13 @@ export async function buildApp({
   registerSegmentRoutes(app, { service, secret });
   registerMiningRoutes(app, { service, secret });
   if (recommendations) registerRecommendationRoutes(app, { recommendations, write, secret });
+  if (recommendations)
+    registerStreamRoutes(app, { streams: new StreamService(service.store, recommendations), write });
+  if (decide) registerDecideRoutes(app, { decide, write, secret });
+  if (search) registerSearchRoutes(app, { search, write, secret });
   registerImportRoutes(app, { service, secret, tmpDir: join(config.dataDir, 'tmp') });
   registerReportRoutes(app, { service, secret, settings: config.reports });
+  registerSdkRoutes(app, { sdkDir: config.sdkDir });
   await registerDashboardRoutes(app, { dashboardDir: config.dashboardDir });
   return app;
 }

@@ -10,6 +10,11 @@ export interface Config {
   dbFile: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   logRequests: boolean;
+  /**
+   * Fastify's trustProxy: behind a reverse proxy the client address (cookieless visitor ids) comes
+   * from X-Forwarded-For. false, true, a hop count or a comma-separated list of proxy addresses.
+   */
+  trustProxy: boolean | number | string;
   limits: IngestLimits;
   dedupeCapacity: number;
   sessionTimeoutMs: number;
@@ -24,6 +29,8 @@ export interface Config {
   loadDemo: boolean;
   /** Directory of the built dashboard; empty when the server runs without it. */
   dashboardDir: string;
+  /** Directory of the browser SDK build (served at /sdk/); built on demand when missing. */
+  sdkDir: string;
   /** Scheduled reports: mail server, sender, file root, scheduler tick, font for chart images. */
   reports: ReportSettings;
 }
@@ -109,6 +116,7 @@ export function loadConfig(
     dbFile,
     logLevel: logLevel as Config['logLevel'],
     logRequests: flag(env, 'CENTRIC_LOG_REQUESTS', false),
+    trustProxy: trustProxy(env.CENTRIC_TRUST_PROXY),
     limits: Object.freeze({
       maxBatchEvents: integer(env, 'CENTRIC_MAX_BATCH_EVENTS', DEFAULT_LIMITS.maxBatchEvents, {
         min: 1,
@@ -130,6 +138,7 @@ export function loadConfig(
     defaultProjectName: env.CENTRIC_PROJECT_NAME ?? 'My shop',
     loadDemo: overrides.loadDemo ?? flag(env, 'CENTRIC_DEMO', true),
     dashboardDir: env.CENTRIC_DASHBOARD_DIR ?? resolve(import.meta.dirname ?? '.', '../../dashboard/dist'),
+    sdkDir: env.CENTRIC_SDK_DIR || resolve(import.meta.dirname ?? '.', '../../../packages/sdk/dist'),
     reports: Object.freeze({
       smtpUrl: smtpUrl(env),
       mailFrom: env.CENTRIC_MAIL_FROM || 'Centric <centric@localhost>',
@@ -139,4 +148,12 @@ export function loadConfig(
     }),
   };
   return Object.freeze(config);
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

@@ -22,4 +22,6 @@ export { MiningService } from './services/mining-service';
 export { PersonaService } from './services/persona-service';
 export { type Customer360, ProfileService } from './services/profile-service';
 export { RecommendationService, type RecommendRequest } from './services/recommendation-service';
+export { type SearchInput, SearchService } from './services/search-service';
 export { SegmentService } from './services/segment-service';
+export { type StreamRequest, StreamService } from './services/stream-service';

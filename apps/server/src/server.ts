@@ -13,8 +13,10 @@ import type { Config } from './config';
 import { startReportScheduler } from './reports/report-scheduler';
 import { removeServerFile, writeServerFile } from './server-file';
 import { CentricService } from './services/centric-service';
+import { DecideService } from './services/decide-service';
 import { IdentityLinker } from './services/identity-linker';
 import { RecommendationService } from './services/recommendation-service';
+import { SearchService } from './services/search-service';
 import { SegmentService } from './services/segment-service';
 
 export interface RunningServer {
@@ -23,6 +25,8 @@ export interface RunningServer {
   app: FastifyInstance;
   service: CentricService;
   recommendations: RecommendationService;
+  decide: DecideService;
+  search: SearchService;
   project: Project;
   keys: ProjectKeys;
   firstRun: boolean;
@@ -43,10 +47,20 @@ export async function startServer(
     onError: (error) => app?.log.error({ err: error }, 'recommendations failed'),
     sessionTimeoutMs: config.sessionTimeoutMs,
   });
+  // Capping and social-proof counts follow the stored events too.
+  const decide = new DecideService(store, recommendations, {
+    onError: (error) => app?.log.error({ err: error }, 'decide failed'),
+  });
+  // Searches are recorded through the pipeline, like impressions.
+  const search = new SearchService(store, recommendations, {
+    ingest: (request) => pipeline.ingest(request),
+    onError: (error) => app?.log.error({ err: error }, 'search failed'),
+  });
   const pipeline = new IngestPipeline(store.events, {
     afterStore: async (projectId, events) => {
       await linker.afterStore(projectId, events);
       await recommendations.afterStore(projectId, events);
+      await decide.afterStore(projectId, events);
     },
     limits: config.limits,
     dedupeCapacity: config.dedupeCapacity,
@@ -72,7 +86,9 @@ export async function startServer(
   }
   const adminToken = `adm_${randomBytes(24).toString('base64url')}`;
   await recommendations.start([project.id]);
-  app = await buildApp({ config, service, adminToken, recommendations });
+  await decide.start([project.id]);
+  await search.start([project.id]);
+  app = await buildApp({ config, service, adminToken, recommendations, decide, search });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -109,6 +125,8 @@ export async function startServer(
       clearInterval(traitsTimer);
       await stopReports();
       await app?.close();
+      await decide.stop();
+      await search.stop();
       await recommendations.stop();
       await pipeline.stop();
       await pipeline.checkpoint().catch(() => undefined);
@@ -131,5 +149,17 @@ export async function startServer(
       });
     }
   }
-  return { url, port, app, service, recommendations, project, keys, firstRun: created, close };
+  return {
+    url,
+    port,
+    app,
+    service,
+    recommendations,
+    decide,
+    search,
+    project,
+    keys,
+    firstRun: created,
+    close,
+  };
 }

@@ -1,5 +1,6 @@
 // The e-commerce vocabulary: Segment's spec names are canonical; GA4's recommended event names
 // are accepted as aliases so a shop's existing data layer maps onto Centric unchanged.
+import { TRIGGER_SHOWN_EVENT } from './decide-api';
 import { RECOMMENDATION_VIEWED_EVENT } from './recommendations-api';
 
 export const ECOMMERCE_EVENTS = [
@@ -66,5 +67,14 @@ export function canonicalEventName(name: string): string {
   return GA4_EVENT_ALIASES[name] ?? name;
 }
 
-/** Events Centric itself records (recommendation impressions); not customer behaviour. */
-export const SYSTEM_EVENTS: readonly string[] = [RECOMMENDATION_VIEWED_EVENT];
+/**
+ * Events Centric itself records (recommendation impressions; trigger impressions, which the
+ * widgets report on render or on a timer, without the shopper doing anything); not customer
+ * behaviour. A trigger's clicks and dismissals are the shopper's acts and count as activity.
+ */
+export const SYSTEM_EVENTS: readonly string[] = [
+  RECOMMENDATION_VIEWED_EVENT,
+  TRIGGER_SHOWN_EVENT,
+  // The browser SDK's record of a consent banner answer: a compliance record, not shopping.
+  'Consent Updated',
+];

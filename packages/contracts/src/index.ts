@@ -14,6 +14,7 @@ export {
   ProjectKeysSchema,
   ProjectSchema,
 } from './api';
+export * from './decide-api';
 export {
   canonicalEventName,
   ECOMMERCE_EVENTS,
@@ -108,4 +109,6 @@ export {
 export type { ProfileTraits } from './profile';
 export * from './recommendations-api';
 export * from './reports-api';
+export * from './search-api';
 export * from './segment-ast';
+export * from './stream-api';

@@ -1,6 +1,13 @@
 // Public entry of @centric/ingest: the path from wire messages to stored events.
 
 export { channelOf } from './channel';
+export {
+  type ClientInfo,
+  COOKIELESS_ID_PREFIX,
+  CookielessVisitors,
+  isCookielessEvent,
+  isCookielessMessage,
+} from './cookieless-visitor';
 export { BufferFullError, type FlushReport } from './event-buffer';
 export {
   DEFAULT_EXTERNAL_ID_TRAITS,

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventError } from '@centric/contracts';
 import type { EventStore, OrderItem, StoredEvent } from '@centric/storage';
+import { type ClientInfo, CookielessVisitors, isCookielessMessage } from './cookieless-visitor';
 import { EventBuffer, type FlushReport } from './event-buffer';
 import { DEFAULT_LIMITS, type IngestLimits } from './limits';
 import { MessageIdWindow } from './message-id-window';
@@ -39,6 +40,11 @@ export interface IngestRequest {
   sentAt?: string;
   /** Batch-level context merged under each message's own. */
   context?: Record<string, unknown>;
+  /**
+   * The sender's IP address and user agent (HTTP ingest). Cookieless messages without an id get
+   * their visitor id from them; they are hashed, never stored.
+   */
+  client?: ClientInfo;
 }
 
 export class IngestPipeline {
@@ -49,6 +55,7 @@ export class IngestPipeline {
   private readonly now: () => number;
   private sweepTimer: NodeJS.Timeout | null = null;
   private readonly dedupeCapacity: number;
+  private readonly cookieless: CookielessVisitors;
 
   constructor(
     private readonly store: EventStore,
@@ -73,6 +80,7 @@ export class IngestPipeline {
       ...(onFlush ? { onFlush } : {}),
     });
     this.now = now;
+    this.cookieless = new CookielessVisitors(now);
     this.afterStore = afterStore;
   }
 
@@ -99,7 +107,7 @@ export class IngestPipeline {
    *
    * @example await pipeline.ingest({ projectId, messages: [{ type: 'track', event: 'add_to_cart', anonymousId: 'a1' }] })
    */
-  async ingest({ projectId, messages, sentAt, context }: IngestRequest): Promise<IngestResult> {
+  async ingest({ projectId, messages, sentAt, context, client }: IngestRequest): Promise<IngestResult> {
     const receivedAt = this.now();
     const batchSentAt = sentAt === undefined ? null : Date.parse(sentAt);
     const valid: ValidMessage[] = [];
@@ -109,6 +117,11 @@ export class IngestPipeline {
       if (context && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
         const own = (raw as { context?: Record<string, unknown> }).context;
         raw = { ...raw, context: { ...context, ...own } };
+      }
+      if (client && isCookielessMessage(raw)) {
+        const m = raw as Record<string, unknown>;
+        if (m.anonymousId === undefined && m.userId === undefined)
+          raw = { ...m, anonymousId: this.cookieless.visitorId(projectId, client) };
       }
       const result = validateMessage(raw, {
         index,

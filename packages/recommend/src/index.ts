@@ -79,10 +79,12 @@ export {
   type SlotRules,
   type Suppression,
 } from './rules-engine';
+export * from './search/index';
 export type { KnnRecommendOptions } from './session-knn/knn-options';
 export { SessionIndex, type SessionIndexOptions } from './session-knn/session-index';
 export { SKNN, type SknnOptions } from './session-knn/sknn';
 export { VSKNN, type VsknnOptions } from './session-knn/vsknn';
 export { matchWeight, type PositionWeighting, positionWeight } from './session-knn/weighting';
+export * as stream from './stream/index';
 export { topK } from './top-k';
 export type { ItemId, ProductMeta, ScoredItem, SessionEvent } from './types';

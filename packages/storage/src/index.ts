@@ -59,6 +59,7 @@ export type {
   SessionClick,
 } from './recommendation-store';
 export type { ReportDefinition, ReportStore, SavedReport } from './report-store';
+export type { NoResultFigures, NoResultQueryFigures, PopularQuery, SearchStore } from './search-store';
 export type { Segment, SegmentMembers, SegmentStore } from './segment-store';
 export { type CompiledQuery, type Dialect, duckdbDialect } from './sql/dialect';
 export { type ResolvedEventsOptions, resolvedEventsSql } from './sql/resolved-events';
@@ -83,3 +84,17 @@ export type {
   UpsertReport,
   VisitorSession,
 } from './store';
+export type {
+  DatedProduct,
+  ProductChangeRow,
+  ProductInteractionRow,
+  StreamInteractionEvent,
+  StreamStore,
+} from './stream-store';
+export type {
+  SavedTrigger,
+  SegmentMemberIdentity,
+  TriggerInteractionRow,
+  TriggerPerformanceFigures,
+  TriggerStore,
+} from './trigger-store';

@@ -8,7 +8,10 @@ import type { MiningStore } from './mining-store';
 import type { ProfileStore } from './profile-store';
 import type { RecommendationStore } from './recommendation-store';
 import type { ReportStore } from './report-store';
+import type { SearchStore } from './search-store';
 import type { SegmentStore } from './segment-store';
+import type { StreamStore } from './stream-store';
+import type { TriggerStore } from './trigger-store';
 
 /** One event as stored: the wire message normalised, typed columns pulled out, rest as JSON. */
 export interface StoredEvent {
@@ -248,5 +251,8 @@ export interface Store {
   readonly mining: MiningStore;
   readonly reports: ReportStore;
   readonly recommendations: RecommendationStore;
+  readonly stream: StreamStore;
+  readonly search: SearchStore;
+  readonly triggers: TriggerStore;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { useProjectQuery } from '../api/use-project-query';
 import { AttributionTable } from './recommendations/attribution-table';
 import { SlotEditor } from './recommendations/slot-editor';
 import { SlotList } from './recommendations/slot-list';
+import { StreamPreview } from './recommendations/stream-preview';
 
 export function RecommendationsPage() {
   const query = useProjectQuery(SLOTS_PATH, parseSlotList);
@@ -65,6 +66,7 @@ export function RecommendationsPage() {
         }}
       />
       <AttributionTable />
+      <StreamPreview />
     </div>
   );
 }

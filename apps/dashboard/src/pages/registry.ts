@@ -8,11 +8,13 @@ import { CustomerKpisPage } from './customer-kpis-page';
 import { CustomersPage } from './customers-page';
 import { FunnelsPage } from './funnels-page';
 import { JourneysPage } from './journeys-page';
+import { OnsitePage } from './onsite-page';
 import { OverviewPage } from './overview-page';
 import { PatternsPage } from './patterns-page';
 import { PersonasPage } from './personas-page';
 import { RecommendationsPage } from './recommendations-page';
 import { ReportsPage } from './reports-page';
+import { SearchPage } from './search-page';
 import { SegmentsPage } from './segments-page';
 
 export interface PageDefinition {
@@ -35,4 +37,6 @@ export const PAGES: readonly PageDefinition[] = [
   { id: 'personas', title: 'Personas', component: PersonasPage },
   { id: 'reports', title: 'Reports', component: ReportsPage },
   { id: 'recommendations', title: 'Recommendations', component: RecommendationsPage },
+  { id: 'onsite', title: 'On-site', component: OnsitePage },
+  { id: 'search', title: 'Search', component: SearchPage },
 ];

@@ -54,6 +54,8 @@ export function registerIngestRoutes(
         ...(batch.context && typeof batch.context === 'object'
           ? { context: batch.context as Record<string, unknown> }
           : {}),
+        // For cookieless events: hashed into a daily visitor id by the pipeline, never stored.
+        client: { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' },
       });
     } catch (error) {
       if (error instanceof BufferFullError) throw new CentricError('unavailable', error.message);

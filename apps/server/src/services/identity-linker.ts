@@ -3,7 +3,12 @@
 // acknowledged. Links already made are remembered, so a logged-in visitor's page views do not
 // touch the graph again.
 import { createHmac } from 'node:crypto';
-import { DEFAULT_EXTERNAL_ID_TRAITS, identityLinksOf, type LinkRules } from '@centric/ingest';
+import {
+  DEFAULT_EXTERNAL_ID_TRAITS,
+  identityLinksOf,
+  isCookielessEvent,
+  type LinkRules,
+} from '@centric/ingest';
 import type { Store, StoredEvent } from '@centric/storage';
 
 export class IdentityLinker {
@@ -31,8 +36,12 @@ export class IdentityLinker {
 
   /** The ingest pipeline's afterStore hook. */
   readonly afterStore = async (projectId: string, events: readonly StoredEvent[]): Promise<void> => {
+    // Cookieless events were sent without consent to identify the visitor: they link nothing.
     const candidates = events.filter(
-      (e) => e.userId !== null && (e.anonymousId !== null || e.previousId !== null || e.traits !== null),
+      (e) =>
+        e.userId !== null &&
+        (e.anonymousId !== null || e.previousId !== null || e.traits !== null) &&
+        !isCookielessEvent(e),
     );
     if (candidates.length === 0) return;
     const rules = await this.rulesFor(projectId);

@@ -4,6 +4,7 @@
 // erasure.
 import { createHmac } from 'node:crypto';
 import { clv, customers } from '@centric/analyses';
+import { COOKIELESS_ID_PREFIX } from '@centric/ingest';
 import type { ProfileTraits, Store, StoredClvModel, StoredEvent } from '@centric/storage';
 import { CentricError } from '../errors';
 
@@ -123,7 +124,7 @@ export class ProfileService {
       this.store.profiles.orders(projectId, { until: now, ...(profileIds ? { profileIds } : {}) }),
       incremental ? this.store.profiles.customerTraits(projectId) : Promise.resolve([]),
     ]);
-    const traits = customers.computeTraits({
+    const computed = customers.computeTraits({
       activity,
       orders,
       population: population
@@ -137,6 +138,8 @@ export class ProfileService {
       now,
       models: model ? { bgnbd: model.bgnbd, gammaGamma: model.gammaGamma } : null,
     });
+    // Cookieless visitors (a daily hash, sent without consent) are counted, never profiled.
+    const traits = computed.filter((t) => !t.profileId.startsWith(`a:${COOKIELESS_ID_PREFIX}`));
     await this.store.profiles.upsertTraits(projectId, traits);
     await state.updateProjectSettings(projectId, {
       traitsRefreshedAt: now,

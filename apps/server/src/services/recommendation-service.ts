@@ -12,14 +12,16 @@ import type { IngestRequest, IngestResult } from '@centric/ingest';
 import type { SavedSlot, Store, StoredEvent } from '@centric/storage';
 import { CentricError } from '../errors';
 import { candidateList } from './recommendations/candidate-lists';
-import { ImpressionLog } from './recommendations/impression-log';
+import { impressionEvent } from './recommendations/impression-log';
 import { applyEvents, linkedVisitors } from './recommendations/live-events';
 import { type BuildWindows, buildModels, loadCatalogue, pacer } from './recommendations/model-builder';
+import type { ProductCatalogue } from './recommendations/product-catalogue';
 import type { ModelOptions, ProjectModels } from './recommendations/project-models';
 import { serveSlot } from './recommendations/serve-slot';
 import { SLOT_ID_PATTERN } from './recommendations/slot-rules';
-import { EMPTY_CONTEXT } from './recommendations/visitor-book';
+import { EMPTY_CONTEXT, type VisitorContext } from './recommendations/visitor-book';
 import { VisitorResolver } from './recommendations/visitor-resolver';
+import { ServerEventLog } from './server-event-log';
 
 export interface RecommendationServiceOptions {
   /** Where impressions go: the server's ingest pipeline. Without it nothing is logged. */
@@ -68,12 +70,16 @@ interface ProjectState {
 }
 
 const MINUTE = 60_000;
+/** Unique per process start; a counter after it keeps ids unique without a random draw per request. */
+const ID_PREFIX = `rec_${randomBytes(9).toString('base64url')}`;
+let idCounter = 0;
+const nextRecommendationId = () => `${ID_PREFIX}${(idCounter++).toString(36)}`;
 const DAY = 86_400_000;
 
 export class RecommendationService {
   private readonly projects = new Map<string, ProjectState>();
   private readonly resolver: VisitorResolver;
-  private readonly impressions: ImpressionLog | null;
+  private readonly impressions: ServerEventLog | null;
   private readonly now: () => number;
   private readonly timers: NodeJS.Timeout[] = [];
   private background: Promise<unknown> = Promise.resolve();
@@ -85,7 +91,7 @@ export class RecommendationService {
     this.resolver = new VisitorResolver(store.recommendations);
     this.now = options.now ?? Date.now;
     this.impressions = options.ingest
-      ? new ImpressionLog({
+      ? new ServerEventLog({
           ingest: options.ingest,
           ...(options.onError ? { onError: options.onError } : {}),
         })
@@ -165,17 +171,20 @@ export class RecommendationService {
             serve,
           )
         : serve();
-    const recommendationId = log ? `rec_${randomBytes(12).toString('base64url')}` : 'preview';
+    const recommendationId = log ? nextRecommendationId() : 'preview';
     const slotId = draft ? 'preview' : request.slot;
     if (log && this.impressions) {
-      this.impressions.add(projectId, {
-        recommendationId,
-        slot: slotId,
-        algorithm,
-        productIds: items.map((i) => i.productId),
-        visitor: request.visitor,
-        at: now,
-      });
+      this.impressions.add(
+        projectId,
+        impressionEvent({
+          recommendationId,
+          slot: slotId,
+          algorithm,
+          productIds: items.map((i) => i.productId),
+          visitor: request.visitor,
+          at: now,
+        }),
+      );
     }
     return { recommendationId, slot: slotId, algorithm, items };
   }
@@ -201,6 +210,64 @@ export class RecommendationService {
       now: this.now(),
     });
     return { bought: [...context.bought].sort(), replenishmentDue: [...list.replenishmentDue].sort() };
+  }
+
+  /**
+   * The engine's catalogue of a project. A new object whenever a feed changed it (refresh) or
+   * the models were rebuilt, so holders of derived data (the search index) compare identities.
+   */
+  async catalogueOf(projectId: string): Promise<ProductCatalogue> {
+    return (await this.models(projectId)).catalogue;
+  }
+
+  /** What the models know about a visitor (every identity of its profile): history, session, purchases. */
+  async visitorContext(projectId: string, visitor: string): Promise<Readonly<VisitorContext>> {
+    const now = this.now();
+    const models = await this.models(projectId);
+    const identities = await this.resolver.identities(projectId, visitor, now);
+    return models.visitors.context(identities, {
+      now,
+      sessionTimeoutMs: this.options.sessionTimeoutMs ?? 30 * MINUTE,
+    });
+  }
+
+  /** Every identity key of the visitor's profile ('a:…', 'u:…'), as the models resolve it. */
+  async identities(projectId: string, visitor: string): Promise<string[]> {
+    await this.models(projectId);
+    return this.resolver.identities(projectId, visitor, this.now());
+  }
+
+  /** Products related to one (co-views and co-buys together, best first): what "because you viewed X" rests on. */
+  async relatedProducts(projectId: string, productId: string): Promise<{ itemId: string; score: number }[]> {
+    return (await this.models(projectId)).neighbours(productId);
+  }
+
+  /**
+   * Logs an impression of products a channel built its own way (the shopping stream's
+   * recommendation cards) so that clicks carrying the answered id are attributed to `slot`.
+   */
+  logImpression(
+    projectId: string,
+    impression: {
+      slot: string;
+      algorithm: string;
+      productIds: readonly string[];
+      visitor: string | undefined;
+    },
+  ): string {
+    const recommendationId = nextRecommendationId();
+    this.impressions?.add(
+      projectId,
+      impressionEvent({
+        recommendationId,
+        slot: impression.slot,
+        algorithm: impression.algorithm,
+        productIds: [...impression.productIds],
+        visitor: impression.visitor,
+        at: this.now(),
+      }),
+    );
+    return recommendationId;
   }
 
   async listSlots(projectId: string): Promise<SlotWire[]> {

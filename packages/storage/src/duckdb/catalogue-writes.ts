@@ -1,5 +1,7 @@
 // Upserts of catalogue products and imported customers: staged, then inserted or updated in
-// one statement each; rows whose content hash is unchanged are counted, not rewritten.
+// one statement each; rows whose content hash is unchanged are counted, not rewritten. A product
+// whose price or availability changes also gets a product_changes row (the shopping stream's
+// price drops and back-in-stock notices), written in the same transaction.
 
 import { fnv1a64 } from '@centric/core';
 import { type DuckDBAppender, DuckDBTimestampValue } from '@duckdb/node-api';
@@ -33,11 +35,21 @@ async function upsert(
     count,
     append,
     columns,
-  }: { table: string; key: string; count: number; append: (ap: DuckDBAppender) => void; columns: string[] },
+    beforeWrite,
+  }: {
+    table: string;
+    key: string;
+    count: number;
+    append: (ap: DuckDBAppender) => void;
+    columns: string[];
+    /** SQL run after staging, before the rows are written: it still sees the old rows. */
+    beforeWrite?: string;
+  },
 ): Promise<Omit<UpsertReport, 'unchanged'> & { total: number }> {
   return db.withWriter((writer) =>
     inTransaction(writer, async () => {
       await stageRows(writer, { name: `stage_${table}`, like: table, append });
+      if (beforeWrite) await writer.run(beforeWrite);
       const reader = await writer.runAndReadAll(
         `SELECT count(*) FILTER (WHERE t.${key} IS NULL) AS inserted,
                 count(*) FILTER (WHERE t.${key} IS NOT NULL AND t.content_hash <> s.content_hash) AS updated
@@ -56,6 +68,20 @@ async function upsert(
   );
 }
 
+/** The price a buyer pays: the sale price when it is lower (as the recommendation catalogue reads it). */
+const effectivePrice = (row: string) =>
+  `CASE WHEN ${row}.sale_price IS NOT NULL AND (${row}.price IS NULL OR ${row}.sale_price < ${row}.price) THEN ${row}.sale_price ELSE ${row}.price END`;
+
+/** Appends a product_changes row for every staged product whose effective price or availability changes. */
+const RECORD_PRODUCT_CHANGES = `
+  INSERT INTO product_changes
+  SELECT s.project_id, s.product_id, s.updated_at, ${effectivePrice('t')}, ${effectivePrice('s')},
+         t.availability, s.availability
+  FROM stage_products s JOIN products t ON t.project_id = s.project_id AND t.product_id = s.product_id
+  WHERE t.content_hash <> s.content_hash
+    AND (${effectivePrice('t')} IS DISTINCT FROM ${effectivePrice('s')}
+         OR t.availability IS DISTINCT FROM s.availability)`;
+
 export async function upsertProducts(
   db: DuckDbDatabase,
   projectId: string,
@@ -68,6 +94,7 @@ export async function upsertProducts(
     table: 'products',
     key: 'product_id',
     count: unique.length,
+    beforeWrite: RECORD_PRODUCT_CHANGES,
     columns: [
       'title',
       'description',

@@ -8,8 +8,11 @@ import { DuckDbMiningStore } from './duckdb-mining-store';
 import { DuckDbProfileStore } from './duckdb-profile-store';
 import { DuckDbRecommendationStore } from './duckdb-recommendation-store';
 import { DuckDbReportStore } from './duckdb-report-store';
+import { DuckDbSearchStore } from './duckdb-search-store';
 import { DuckDbSegmentStore } from './duckdb-segment-store';
 import { DuckDbStateStore } from './duckdb-state-store';
+import { DuckDbStreamStore } from './duckdb-stream-store';
+import { DuckDbTriggerStore } from './duckdb-trigger-store';
 
 export class DuckDbStore implements Store {
   readonly backend = 'duckdb';
@@ -22,6 +25,9 @@ export class DuckDbStore implements Store {
   readonly mining: DuckDbMiningStore;
   readonly reports: DuckDbReportStore;
   readonly recommendations: DuckDbRecommendationStore;
+  readonly stream: DuckDbStreamStore;
+  readonly search: DuckDbSearchStore;
+  readonly triggers: DuckDbTriggerStore;
 
   private constructor(private readonly db: DuckDbDatabase) {
     this.events = new DuckDbEventStore(db);
@@ -33,6 +39,9 @@ export class DuckDbStore implements Store {
     this.mining = new DuckDbMiningStore(db);
     this.reports = new DuckDbReportStore(db);
     this.recommendations = new DuckDbRecommendationStore(db);
+    this.stream = new DuckDbStreamStore(db);
+    this.search = new DuckDbSearchStore(db);
+    this.triggers = new DuckDbTriggerStore(db);
   }
 
   /**

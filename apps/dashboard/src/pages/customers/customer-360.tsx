@@ -11,6 +11,7 @@ import { ErasureReportView, GdprActions } from './gdpr-actions';
 import { IdentityList } from './identity-list';
 import { LifetimeFigures } from './lifetime-figures';
 import { MergeHistory } from './merge-history';
+import { StreamPanel } from './stream-panel';
 
 /** The currency most of the customer's orders were paid in, for the lifetime money figures. */
 function mainCurrency(customer: Customer360): string | null {
@@ -69,6 +70,7 @@ function CustomerDetails({ customer, onChanged }: { customer: Customer360; onCha
       <Section id="segments" title="Segments">
         <SegmentChips customer={customer} />
       </Section>
+      <StreamPanel profileId={customer.profileId} />
       <Section id="orders" title={`Orders (${customer.orders.length})`}>
         <CustomerOrders orders={customer.orders} />
       </Section>

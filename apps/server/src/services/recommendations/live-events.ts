@@ -56,7 +56,7 @@ export function linkedVisitors(events: readonly StoredEvent[]): string[] {
 }
 
 /** The products of an Order Completed: `properties.products` as normalised, else the typed product id. */
-function orderLinesOf(e: StoredEvent): { productId: string; category: string | null }[] {
+export function orderLinesOf(e: StoredEvent): { productId: string; category: string | null }[] {
   const out: { productId: string; category: string | null }[] = [];
   if (e.properties !== null) {
     try {
