@@ -1,15 +1,11 @@
 // bench/decide: decision API latency on the demo data. Starts a server on a fresh data directory
 // (the demo loads on first start), configures a realistic set of triggers (dwell and exit-intent
 // pop-ins, a carousel, social proof, a free-shipping bar, one targeted at a segment), then POSTs
-// /v1/decide at a fixed rate from a second process (autocannon, bench/serve-load.ts) with a mix
+// /v1/decide at a fixed rate from a second process (latency-bench.ts) with a mix
 // of pages (product pages dominate), known customers and anonymous visitors, after a warm-up.
 // Every answer runs the trigger selection and the recommendations of one or two slots.
-//   npm run bench -- decide [--seconds 20] [--rate 300] [--connections 10] [--warmup 5] [--data DIR]
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { argValue, printFigure } from './figures';
-import { cpuSeconds, demoIds, type Ready, runLoad, startServer } from './serve';
+//   npm run bench -- decide [--seconds 20] [--rate 300] [--connections 10] [--warmup 15] [--data DIR]
+import { demoIds, latencyBench, type Ready } from './latency-bench';
 
 async function admin(
   ready: Ready,
@@ -96,51 +92,12 @@ function decideRequests(count: number): { method: string; path: string; body: un
 }
 
 export default async function decideBench(args: string[]): Promise<void> {
-  const seconds = argValue(args, '--seconds') ?? '20';
-  const rate = argValue(args, '--rate') ?? '300';
-  const warmup = argValue(args, '--warmup') ?? '5';
-  const connections = argValue(args, '--connections') ?? '10';
-  const given = argValue(args, '--data');
-  const dir = mkdtempSync(join(tmpdir(), 'centric-bench-decide-'));
-  const requestsFile = join(dir, 'requests.json');
-  writeFileSync(requestsFile, JSON.stringify(decideRequests(20_000)));
-  try {
-    const { child, ready } = await startServer(given ?? join(dir, 'data'));
-    let load: Record<string, number>;
-    let cpuBefore = 0;
-    let cpuAfter = 0;
-    try {
-      await configureTriggers(ready);
-      await runLoad([ready.url, ready.writeKey, requestsFile, warmup, rate, connections]);
-      cpuBefore = cpuSeconds(child.pid);
-      load = await runLoad([ready.url, ready.writeKey, requestsFile, seconds, rate, connections]);
-      cpuAfter = cpuSeconds(child.pid);
-    } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    }
-    const bench = 'decide';
-    const requests = load.requests ?? 0;
-    const shape = { rate: Number(rate), connections: Number(connections) };
-    printFigure({ bench, metric: 'decide_p50_ms', value: load.p50 ?? 0, unit: 'ms', ...shape });
-    printFigure({ bench, metric: 'decide_p99_ms', value: load.p99 ?? 0, unit: 'ms', ...shape });
-    printFigure({
-      bench,
-      metric: 'decide_requests_per_s',
-      value: Math.round(requests / (load.seconds ?? Number(seconds))),
-      unit: '1/s',
-      non2xx: load.non2xx ?? 0,
-      errors: load.errors ?? 0,
-    });
-    if (cpuAfter > 0 && requests > 0) {
-      printFigure({
-        bench,
-        metric: 'decide_server_cpu_ms_per_request',
-        value: Math.round(((cpuAfter - cpuBefore) * 1000 * 100) / requests) / 100,
-        unit: 'ms',
-      });
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await latencyBench({
+    bench: 'decide',
+    prefix: 'decide',
+    args,
+    defaultRate: 300,
+    requests: decideRequests(20_000),
+    prepare: configureTriggers,
+  });
 }

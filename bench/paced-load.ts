@@ -3,9 +3,9 @@
 // ones, and its latency is counted from when it was due, so a slow server cannot hide its
 // queueing by slowing the load down (coordinated omission). Requests go over a fixed pool of
 // keep-alive connections, like a shop's web servers calling the API.
-//   node --import tsx bench/paced-load.ts URL AUTH_HEADER PATHS_JSON SECONDS RATE CONNECTIONS [POST_BODIES_JSON]
-// PATHS_JSON is a list of paths taken in turn; with POST_BODIES_JSON (a list of JSON bodies,
-// taken in turn) every request is a POST of the next body to the first path.
+//   node --import tsx bench/paced-load.ts URL WRITE_KEY REQUESTS_JSON SECONDS RATE CONNECTIONS
+// REQUESTS_JSON is the same prepared mix bench/serve-load.ts takes, in turn: paths to GET, or
+// `{ method, path, body }` entries to send with a JSON body.
 // Prints {"requests","ok","non2xx","errors","seconds","p50","p90","p99","max"} (ms) on stdout.
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -22,12 +22,13 @@ export interface PacedLoadResult {
   max: number;
 }
 
+/** A path to GET, or a request with a JSON body. */
+export type LoadRequest = string | { method: string; path: string; body?: unknown };
+
 export interface PacedLoadOptions {
   url: string;
   authorization: string;
-  paths: readonly string[];
-  /** With bodies, every request POSTs the next body to paths[0]. */
-  bodies?: readonly string[];
+  requests: readonly LoadRequest[];
   seconds: number;
   rate: number;
   connections: number;
@@ -49,18 +50,23 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
   let sent = 0;
   let done = 0;
   const total = Math.round(options.seconds * options.rate);
+  // Bodies serialised once, before the clock runs.
+  const prepared = options.requests.map((r) =>
+    typeof r === 'string'
+      ? { method: 'GET', path: r, body: undefined }
+      : { method: r.method, path: r.path, body: r.body === undefined ? undefined : JSON.stringify(r.body) },
+  );
   const intervalMs = 1000 / options.rate;
   const start = performance.now();
 
   const fire = (index: number, dueAt: number) => {
-    const body = options.bodies ? options.bodies[index % options.bodies.length]! : undefined;
-    const path = options.bodies ? options.paths[0]! : options.paths[index % options.paths.length]!;
+    const { method, path, body } = prepared[index % prepared.length]!;
     const req = request(
       {
         host: target.hostname,
         port: target.port,
         path,
-        method: body === undefined ? 'GET' : 'POST',
+        method,
         agent,
         headers: {
           authorization: options.authorization,
@@ -120,19 +126,16 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [url, authorization, pathsFile, seconds = '20', rate = '500', connections = '10', bodiesFile] =
+  const [url, writeKey, requestsFile, seconds = '20', rate = '500', connections = '10'] =
     process.argv.slice(2);
-  if (!url || !authorization || !pathsFile) {
-    process.stderr.write(
-      'usage: paced-load.ts URL AUTH_HEADER PATHS_JSON [seconds] [rate] [connections] [BODIES_JSON]\n',
-    );
+  if (!url || !writeKey || !requestsFile) {
+    process.stderr.write('usage: paced-load.ts URL WRITE_KEY REQUESTS_JSON [seconds] [rate] [connections]\n');
     process.exit(2);
   }
   const result = await pacedLoad({
     url,
-    authorization,
-    paths: JSON.parse(readFileSync(pathsFile, 'utf8')) as string[],
-    ...(bodiesFile ? { bodies: JSON.parse(readFileSync(bodiesFile, 'utf8')) as string[] } : {}),
+    authorization: `Bearer ${writeKey}`,
+    requests: JSON.parse(readFileSync(requestsFile, 'utf8')) as LoadRequest[],
     seconds: Number(seconds),
     rate: Number(rate),
     connections: Number(connections),

@@ -15,6 +15,7 @@ import {
   triggerPath,
 } from '../../api/triggers';
 import { toApiError, useProjectAction } from '../../api/use-project-action';
+import { EditorFooter } from '../../components/editor-footer';
 import { fieldsOf, formFromTrigger, type TriggerForm, toTriggerInput } from './trigger-form-model';
 import { TriggerSketch } from './trigger-sketch';
 
@@ -214,32 +215,14 @@ export function TriggerEditor({ trigger, slots, segments, onSaved, onDeleted }: 
           {text('maxImpressions', 'At most this many impressions per visitor (blank: no limit)')}
           {text('windowDays', '… within this many days (a dismissal hides it as long)')}
 
-          {problem !== null && (
-            <p className="error" role="alert" data-testid="trigger-save-error">
-              {problem}
-            </p>
-          )}
-          {saved !== null && (
-            <p className="hint" role="status">
-              {saved}
-            </p>
-          )}
-          <div className="button-row">
-            <button type="submit" className="button-primary" data-testid="trigger-save" disabled={busy}>
-              {trigger === null ? 'Create trigger' : 'Save changes'}
-            </button>
-            {trigger !== null && (
-              <button
-                type="button"
-                className="button-danger"
-                data-testid="trigger-delete"
-                disabled={busy}
-                onClick={() => void remove()}
-              >
-                Delete
-              </button>
-            )}
-          </div>
+          <EditorFooter
+            kind="trigger"
+            saveLabel={trigger === null ? 'Create trigger' : 'Save changes'}
+            busy={busy}
+            problem={problem}
+            saved={saved}
+            onDelete={trigger !== null ? () => void remove() : undefined}
+          />
         </form>
         <TriggerSketch form={form} />
       </div>

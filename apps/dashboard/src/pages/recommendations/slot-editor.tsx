@@ -7,6 +7,7 @@ import { type FormEvent, useState } from 'react';
 import { ALGORITHMS, parseSlot, slotPath } from '../../api/recommendations';
 import { parseNothing } from '../../api/segments';
 import { toApiError, useProjectAction } from '../../api/use-project-action';
+import { EditorFooter } from '../../components/editor-footer';
 import { formFromSlot, type SlotForm, toSlotInput } from './slot-form-model';
 import { SlotPreview } from './slot-preview';
 
@@ -141,32 +142,14 @@ export function SlotEditor({ slot, onSaved, onDeleted }: Props) {
           <p className="hint">
             Products a customer bought never show in any slot, except those due for replenishment.
           </p>
-          {problem !== null && (
-            <p className="error" role="alert" data-testid="slot-save-error">
-              {problem}
-            </p>
-          )}
-          {saved !== null && (
-            <p className="hint" role="status">
-              {saved}
-            </p>
-          )}
-          <div className="button-row">
-            <button type="submit" className="button-primary" data-testid="slot-save" disabled={busy}>
-              {slot === null ? 'Create slot' : 'Save changes'}
-            </button>
-            {slot !== null && (
-              <button
-                type="button"
-                className="button-danger"
-                data-testid="slot-delete"
-                disabled={busy}
-                onClick={() => void remove()}
-              >
-                Delete
-              </button>
-            )}
-          </div>
+          <EditorFooter
+            kind="slot"
+            saveLabel={slot === null ? 'Create slot' : 'Save changes'}
+            busy={busy}
+            problem={problem}
+            saved={saved}
+            onDelete={slot !== null ? () => void remove() : undefined}
+          />
         </form>
         <SlotPreview draft={draft} />
       </div>

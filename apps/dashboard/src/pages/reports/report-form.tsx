@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { parseReport, REPORTS_PATH, type ReportCatalog, type ReportInfo } from '../../api/reports';
 import { toApiError, useProjectAction } from '../../api/use-project-action';
+import { EditorFooter } from '../../components/editor-footer';
 import { SegmentPicker } from '../cohorts/segment-picker';
 import { useSegmentOptions } from '../cohorts/use-segment-options';
 import {
@@ -258,21 +259,7 @@ export function ReportForm({ catalog, onSaved }: Props) {
             Files are written below the server’s reports directory (CENTRIC_REPORTS_DIR).
           </p>
         )}
-        {problem !== null && (
-          <p className="error" role="alert" data-testid="report-save-error">
-            {problem}
-          </p>
-        )}
-        {saved !== null && (
-          <p className="hint" role="status">
-            {saved}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="button-primary" data-testid="report-save" disabled={busy}>
-            Save report
-          </button>
-        </div>
+        <EditorFooter kind="report" saveLabel={'Save report'} busy={busy} problem={problem} saved={saved} />
       </form>
     </section>
   );

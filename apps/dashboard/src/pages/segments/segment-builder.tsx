@@ -4,6 +4,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { parseNothing, parseSegment, SEGMENTS_PATH, type SegmentInfo, segmentPath } from '../../api/segments';
 import { toApiError, useProjectAction } from '../../api/use-project-action';
+import { EditorFooter } from '../../components/editor-footer';
 import { LiveCountView } from './live-count';
 import { RuleReference } from './rule-reference';
 import { useLiveCount } from './use-live-count';
@@ -119,32 +120,14 @@ export function SegmentBuilder({ segment, onSaved, onDeleted }: Props) {
             />
           </label>
           <LiveCountView live={live} rule={rule} />
-          {problem !== null && (
-            <p className="error" role="alert" data-testid="segment-save-error">
-              {problem}
-            </p>
-          )}
-          {saved !== null && (
-            <p className="hint" role="status">
-              {saved}
-            </p>
-          )}
-          <div className="button-row">
-            <button type="submit" className="button-primary" data-testid="segment-save" disabled={busy}>
-              {segment === null ? 'Save segment' : 'Save changes'}
-            </button>
-            {segment !== null && (
-              <button
-                type="button"
-                className="button-danger"
-                data-testid="segment-delete"
-                disabled={busy}
-                onClick={() => void remove()}
-              >
-                Delete
-              </button>
-            )}
-          </div>
+          <EditorFooter
+            kind="segment"
+            saveLabel={segment === null ? 'Save segment' : 'Save changes'}
+            busy={busy}
+            problem={problem}
+            saved={saved}
+            onDelete={segment !== null ? () => void remove() : undefined}
+          />
         </form>
         <RuleReference onPick={edit} onInsert={insert} />
       </div>
