@@ -89,9 +89,13 @@ export class MiningService {
     const sessions: patterns.Session[] = [];
     const actionSessions = new Map<string, number>();
     rows.forEach((row, i) => {
-      // The miner never reads the id: sessions that did the same share one object.
-      const session = { sessionId: `sequence-${i}`, items: row.items, converted: row.converted };
-      for (let k = 0; k < row.sessions; k++) sessions.push(session);
+      // Sessions that did the same are mined once, with their count as the weight.
+      sessions.push({
+        sessionId: `sequence-${i}`,
+        items: row.items,
+        converted: row.converted,
+        count: row.sessions,
+      });
       for (const item of new Set(row.items))
         actionSessions.set(item, (actionSessions.get(item) ?? 0) + row.sessions);
     });

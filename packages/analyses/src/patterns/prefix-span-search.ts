@@ -14,8 +14,9 @@ export interface PatternView<T> {
   /** 1 where ids[i] opens a new itemset. */
   readonly opensItemset: Uint8Array;
   length: number;
+  /** Sequences supporting the pattern, each counted with its weight. */
   support: number;
-  /** Indexes (into encoded.originalIndex) of the supporting sequences. */
+  /** Indexes (into encoded.originalIndex) of the supporting sequences, each once. */
   supporters: Int32Array;
 }
 
@@ -24,7 +25,10 @@ const NO_BLOCK = -1;
 /** A frequent extension item, its support and where its projected database starts. */
 interface Extension {
   id: number;
+  /** Weighted count of the supporting sequences. */
   support: number;
+  /** Entries of its projected database: the supporting sequences, each once. */
+  entries: number;
   block: number;
 }
 
@@ -52,6 +56,8 @@ export class PrefixSpanSearch<T> {
   private top = 0;
   private readonly sCount: Int32Array;
   private readonly iCount: Int32Array;
+  private readonly sWeight: Float64Array;
+  private readonly iWeight: Float64Array;
   private readonly sSeen: Int32Array;
   private readonly iSeen: Int32Array;
   private readonly sCursor: Int32Array;
@@ -71,6 +77,8 @@ export class PrefixSpanSearch<T> {
     const idCount = encoded.itemOfId.length;
     this.sCount = new Int32Array(idCount);
     this.iCount = new Int32Array(idCount);
+    this.sWeight = new Float64Array(idCount);
+    this.iWeight = new Float64Array(idCount);
     this.sSeen = new Int32Array(idCount).fill(-1);
     this.iSeen = new Int32Array(idCount).fill(-1);
     this.sCursor = new Int32Array(idCount).fill(NO_BLOCK);
@@ -153,8 +161,9 @@ export class PrefixSpanSearch<T> {
    * returns the frequent ones. Each sequence counts once per item thanks to the stamps.
    */
   private countExtensions({ from, to }: Block, prefix: Prefix): Extensions {
-    const { items, setEnd, sequenceStart } = this.encoded;
-    const { sCount, iCount, sSeen, iSeen, sTouched, iTouched, sequenceOf, positionOf } = this;
+    const { items, setEnd, sequenceStart, weightOf } = this.encoded;
+    const { sCount, iCount, sWeight, iWeight, sSeen, iSeen, sTouched, iTouched, sequenceOf, positionOf } =
+      this;
     const lastSetSize = prefix.length - prefix.setStart;
     let sTouchedCount = 0;
     let iTouchedCount = 0;
@@ -163,6 +172,7 @@ export class PrefixSpanSearch<T> {
       const position = positionOf[entry]!;
       const stamp = this.nextStamp();
       const sequenceEnd = sequenceStart[sequence + 1]!;
+      const weight = weightOf[sequence]!;
       let q = sequenceStart[sequence]!;
       if (position >= 0) {
         q = setEnd[position]!;
@@ -170,6 +180,7 @@ export class PrefixSpanSearch<T> {
           const x = items[r]!;
           if (iSeen[x] === stamp) continue;
           iSeen[x] = stamp;
+          iWeight[x]! += weight;
           if (iCount[x]!++ === 0) iTouched[iTouchedCount++] = x;
         }
       }
@@ -179,6 +190,7 @@ export class PrefixSpanSearch<T> {
           const x = items[r]!;
           if (sSeen[x] === stamp) continue;
           sSeen[x] = stamp;
+          sWeight[x]! += weight;
           if (sCount[x]!++ === 0) sTouched[sTouchedCount++] = x;
         }
         if (lastSetSize > 0 && end - q > lastSetSize) {
@@ -187,6 +199,7 @@ export class PrefixSpanSearch<T> {
             const x = items[r]!;
             if (iSeen[x] === stamp) continue;
             iSeen[x] = stamp;
+            iWeight[x]! += weight;
             if (iCount[x]!++ === 0) iTouched[iTouchedCount++] = x;
           }
         }
@@ -194,18 +207,28 @@ export class PrefixSpanSearch<T> {
       }
     }
     return {
-      itemset: this.frequentOf(iCount, iTouched, iTouchedCount),
-      sequence: this.frequentOf(sCount, sTouched, sTouchedCount),
+      itemset: this.frequentOf(iCount, iWeight, iTouched, iTouchedCount),
+      sequence: this.frequentOf(sCount, sWeight, sTouched, sTouchedCount),
     };
   }
 
-  /** The touched items counted at least minCount times, with their counts; clears the counts. */
-  private frequentOf(count: Int32Array, touched: Int32Array, touchedCount: number): Extension[] {
+  /**
+   * The touched items whose weighted count reaches minCount, with their counts and numbers of
+   * sequences; clears both.
+   */
+  private frequentOf(
+    count: Int32Array,
+    weight: Float64Array,
+    touched: Int32Array,
+    touchedCount: number,
+  ): Extension[] {
     const frequent: Extension[] = [];
     for (let t = 0; t < touchedCount; t++) {
       const id = touched[t]!;
-      if (count[id]! >= this.limits.minCount) frequent.push({ id, support: count[id]!, block: 0 });
+      if (weight[id]! >= this.limits.minCount)
+        frequent.push({ id, support: weight[id]!, entries: count[id]!, block: 0 });
       count[id] = 0;
+      weight[id] = 0;
     }
     return frequent;
   }
@@ -272,12 +295,12 @@ export class PrefixSpanSearch<T> {
     for (const ext of extensions.itemset) {
       ext.block = base + total;
       this.iCursor[ext.id] = ext.block;
-      total += ext.support;
+      total += ext.entries;
     }
     for (const ext of extensions.sequence) {
       ext.block = base + total;
       this.sCursor[ext.id] = ext.block;
-      total += ext.support;
+      total += ext.entries;
     }
     if (total === 0) return;
     this.reserve(total);
@@ -294,16 +317,16 @@ export class PrefixSpanSearch<T> {
   private grow(extensions: readonly Extension[], prefix: Prefix, opensItemset: boolean): void {
     const { length } = prefix;
     const child: Prefix = { length: length + 1, setStart: opensItemset ? length : prefix.setStart };
-    for (const { id, support, block } of extensions) {
+    for (const { id, support, entries, block } of extensions) {
       if (this.truncated) return;
       this.view.ids[length] = id;
       this.view.opensItemset[length] = opensItemset ? 1 : 0;
-      this.emit(child.length, support, block);
-      if (child.length < this.limits.maxLength) this.mine({ from: block, to: block + support }, child);
+      this.emit(child.length, support, block, entries);
+      if (child.length < this.limits.maxLength) this.mine({ from: block, to: block + entries }, child);
     }
   }
 
-  private emit(length: number, support: number, block: number): void {
+  private emit(length: number, support: number, block: number, entries: number): void {
     if (this.emitted >= this.limits.maxPatterns) {
       this.truncated = true;
       return;
@@ -312,7 +335,7 @@ export class PrefixSpanSearch<T> {
     const view = this.view;
     view.length = length;
     view.support = support;
-    view.supporters = this.sequenceOf.subarray(block, block + support);
+    view.supporters = this.sequenceOf.subarray(block, block + entries);
     this.visit(view);
   }
 }

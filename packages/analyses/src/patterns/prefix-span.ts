@@ -24,6 +24,12 @@ export interface SequentialPatternOptions {
   maxLength?: number;
   /** Stop after this many patterns and flag the result as truncated (default: no limit). */
   maxPatterns?: number;
+  /**
+   * How many identical sequences each one stands for (default 1 each): a database of the
+   * distinct sequences with their counts gives exactly the patterns and supports of the full
+   * one, mined once per distinct sequence.
+   */
+  weights?: readonly number[];
 }
 
 /** One frequent sequential pattern. */
@@ -58,8 +64,8 @@ export function searchSequentialPatterns<T>(
   options: SequentialPatternOptions,
   visit: (view: PatternView<T>) => void,
 ): { encoded: EncodedSequences<T>; minCount: number; truncated: boolean } {
-  const minCount = minimumCount(options.minSupport, database.length);
-  const encoded = encodeSequences(database, minCount);
+  const minCount = minimumCount(options.minSupport, sequenceTotal(database, options.weights));
+  const encoded = encodeSequences(database, minCount, options.weights);
   const search = new PrefixSpanSearch(
     encoded,
     {
@@ -104,7 +110,7 @@ export function mineSequentialPatterns<T>(
   options: SequentialPatternOptions,
 ): SequentialPatterns<T> {
   const patterns: SequentialPattern<T>[] = [];
-  const sequenceCount = database.length;
+  const sequenceCount = sequenceTotal(database, options.weights);
   const { minCount, truncated } = searchSequentialPatterns(database, options, (view) => {
     patterns.push({
       itemsets: patternItemsets(view),
@@ -113,4 +119,16 @@ export function mineSequentialPatterns<T>(
     });
   });
   return { patterns, sequenceCount, minCount, truncated };
+}
+
+/** The number of sequences a database stands for: its length, or the sum of its weights. */
+export function sequenceTotal<T>(database: SequenceDatabase<T>, weights?: readonly number[]): number {
+  if (weights === undefined) return database.length;
+  if (weights.length !== database.length) throw new RangeError('one weight per sequence');
+  let total = 0;
+  for (const w of weights) {
+    if (!Number.isInteger(w) || w < 1) throw new RangeError(`a weight is a whole number >= 1, got ${w}`);
+    total += w;
+  }
+  return total;
 }

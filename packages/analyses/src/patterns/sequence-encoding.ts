@@ -1,13 +1,14 @@
 // Recoding of a sequence database for PrefixSpan: items that occur in fewer than minCount
 // sequences cannot be part of a frequent pattern and are dropped (Pei et al. 2001, step 1);
 // the rest become dense ids in the items' natural order, every itemset becomes a sorted run of
-// distinct ids, and all sequences are stored end to end in typed arrays.
+// distinct ids, and all sequences are stored end to end in typed arrays. A sequence may stand
+// for several identical ones (its weight): it is stored once and counts that many times.
 
 import type { SequenceDatabase } from './spmf-format';
 
 /** A sequence database as flat typed arrays. */
 export interface EncodedSequences<T> {
-  /** All sequences of the input, empty ones included (the base of support ratios). */
+  /** All sequences of the input, empty ones included, with their weights (the base of support ratios). */
   sequenceCount: number;
   /** The item behind each dense id, in ascending natural order. */
   itemOfId: T[];
@@ -19,6 +20,8 @@ export interface EncodedSequences<T> {
   sequenceStart: Int32Array;
   /** The input index of each kept sequence. */
   originalIndex: Int32Array;
+  /** How many sequences each kept sequence stands for (1 unless weights were given). */
+  weightOf: Float64Array;
 }
 
 /** Natural order of numbers and of strings (by UTF-16 code units, as Array.prototype.sort). */
@@ -27,12 +30,18 @@ function naturalOrder<T>(a: T, b: T): number {
 }
 
 /**
- * Keeps the items found in at least `minCount` sequences and recodes the database.
+ * Keeps the items found in at least `minCount` sequences (counted with their weights, 1 each
+ * by default) and recodes the database.
  *
  * @example
  * encodeSequences([[[3], [1, 2]], [[2]]], 2).items // Int32Array [0, 0] (only item 2 is kept)
  */
-export function encodeSequences<T>(database: SequenceDatabase<T>, minCount: number): EncodedSequences<T> {
+export function encodeSequences<T>(
+  database: SequenceDatabase<T>,
+  minCount: number,
+  weights?: readonly number[],
+): EncodedSequences<T> {
+  const weight = (s: number) => (weights ? weights[s]! : 1);
   const tempId = new Map<T, number>();
   const tempItems: T[] = [];
   const support: number[] = [];
@@ -52,7 +61,7 @@ export function encodeSequences<T>(database: SequenceDatabase<T>, minCount: numb
         }
         if (seenIn[id] !== s) {
           seenIn[id] = s;
-          support[id]!++;
+          support[id]! += weight(s);
         }
       }
     }
@@ -67,6 +76,7 @@ export function encodeSequences<T>(database: SequenceDatabase<T>, minCount: numb
   const setEnd = new Int32Array(total);
   const starts: number[] = [0];
   const originals: number[] = [];
+  const keptWeights: number[] = [];
   let length = 0;
   const run: number[] = [];
   database.forEach((sequence, s) => {
@@ -85,14 +95,16 @@ export function encodeSequences<T>(database: SequenceDatabase<T>, minCount: numb
     if (length > start) {
       starts.push(length);
       originals.push(s);
+      keptWeights.push(weight(s));
     }
   });
   return {
-    sequenceCount: database.length,
+    sequenceCount: weights ? weights.reduce((sum, w) => sum + w, 0) : database.length,
     itemOfId: kept,
     items: items.slice(0, length),
     setEnd: setEnd.slice(0, length),
     sequenceStart: Int32Array.from(starts),
     originalIndex: Int32Array.from(originals),
+    weightOf: Float64Array.from(keptWeights),
   };
 }

@@ -88,4 +88,24 @@ describe('exploreSessionPatterns', () => {
     expect(all.patterns.every((p) => p.pValue === 1 && p.conversionRate === 1)).toBe(true);
     expect(all.separating).toEqual([]);
   });
+
+  it('gives the same report for distinct sessions with their counts as for every session', () => {
+    // Group SESSIONS by (items, converted), as the store hands them over.
+    const groups = new Map<string, Session>();
+    for (const session of SESSIONS) {
+      const key = `${session.items.join('>')}|${session.converted}`;
+      const seen = groups.get(key);
+      groups.set(key, { ...session, sessionId: key, count: (seen?.count ?? 0) + 1 });
+    }
+    expect(groups.size).toBe(5);
+    for (const options of [
+      { minSupport: { count: 4 } },
+      { minSupport: 0.1, maxLength: 2 },
+      { minSupport: 0.3 },
+    ]) {
+      expect(exploreSessionPatterns([...groups.values()], options)).toEqual(
+        exploreSessionPatterns(SESSIONS, options),
+      );
+    }
+  });
 });

@@ -23,6 +23,11 @@ export interface Session {
   /** Ordered actions, e.g. event names ('view_item'), page types or categories. */
   readonly items: readonly string[];
   readonly converted: boolean;
+  /**
+   * How many sessions did exactly this (default 1): the store hands over each distinct
+   * sequence once with its count, and the patterns and supports are those of all of them.
+   */
+  readonly count?: number;
 }
 
 /** Parameters of the Pattern Explorer. */
@@ -102,8 +107,13 @@ export function exploreSessionPatterns(
   const database = sessions.map((session) =>
     session.items.filter((item) => !vocabulary || vocabulary.has(item)).map((item) => [item]),
   );
-  const sessionCount = sessions.length;
-  const convertedCount = sessions.filter((session) => session.converted).length;
+  const weights = sessions.map((session) => session.count ?? 1);
+  let sessionCount = 0;
+  let convertedCount = 0;
+  sessions.forEach((session, i) => {
+    sessionCount += weights[i]!;
+    if (session.converted) convertedCount += weights[i]!;
+  });
   const abandonedCount = sessionCount - convertedCount;
   const conversionRate = sessionCount > 0 ? convertedCount / sessionCount : 0;
 
@@ -114,11 +124,13 @@ export function exploreSessionPatterns(
       minSupport: options.minSupport,
       maxLength: options.maxLength,
       maxPatterns: options.maxPatterns ?? 100_000,
+      weights,
     },
     (view) => {
       let convertedSupport = 0;
       for (const k of view.supporters) {
-        if (sessions[view.encoded.originalIndex[k]!]!.converted) convertedSupport++;
+        const index = view.encoded.originalIndex[k]!;
+        if (sessions[index]!.converted) convertedSupport += weights[index]!;
       }
       const support = view.support;
       const abandonedSupport = support - convertedSupport;

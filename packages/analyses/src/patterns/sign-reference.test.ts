@@ -25,3 +25,24 @@ describe('PrefixSpan on SIGN', () => {
     expect(Math.min(...result.patterns.map((p) => p.support))).toBeGreaterThanOrEqual(minCount);
   });
 });
+
+describe('PrefixSpan on SIGN with weights', () => {
+  it('mines each distinct sequence once, counted with its weight: the same patterns', () => {
+    // SIGN with every sequence repeated 1..4 times, against the distinct ones weighted.
+    const repeats = sign.map((_, i) => 1 + (i % 4));
+    const expanded = sign.flatMap((sequence, i) => Array.from({ length: repeats[i]! }, () => sequence));
+    for (const minSupport of [0.5, 0.4]) {
+      const full = mineSequentialPatterns(expanded, { minSupport });
+      const weighted = mineSequentialPatterns(sign, { minSupport, weights: repeats });
+      expect(weighted.sequenceCount).toBe(expanded.length);
+      expect(weighted.minCount).toBe(full.minCount);
+      expect(weighted.patterns).toEqual(full.patterns);
+      expect(weighted.patterns.length).toBeGreaterThan(100);
+    }
+  });
+
+  it('refuses weights that are not one whole number >= 1 per sequence', () => {
+    expect(() => mineSequentialPatterns(sign, { minSupport: 0.5, weights: [1, 2] })).toThrow(RangeError);
+    expect(() => mineSequentialPatterns([[[1]]], { minSupport: 1, weights: [0.5] })).toThrow(RangeError);
+  });
+});

@@ -14,12 +14,7 @@ import type {
 import { duckdbJourneyDialect } from '../sql/journey-dialect';
 import { buildFunnelQuery } from '../sql/journey-funnel-query';
 import { buildPathsQuery, COLLISION_ROW } from '../sql/journey-paths-query';
-import {
-  buildSearchTermsQuery,
-  buildSessionOutcomesQuery,
-  buildViewedCategoriesQuery,
-  buildViewedProductsQuery,
-} from '../sql/journey-summary-query';
+import { buildJourneySummaryQuery, type SummaryRowKind } from '../sql/journey-summary-query';
 import type { DuckDbDatabase, Row } from './duckdb-database';
 
 /** Salts tried at most when hashed step codes collide (each try is unlikely to collide). */
@@ -29,24 +24,18 @@ export class DuckDbJourneyStore implements JourneyStore {
   constructor(readonly db: DuckDbDatabase) {}
 
   async summary(query: JourneySummaryQuery): Promise<JourneySummaryFigures> {
-    const run = (build: typeof buildSessionOutcomesQuery) => {
-      const { sql, params } = build(query, duckdbJourneyDialect);
-      return this.db.query(sql, params);
-    };
-    // Four independent scans: DuckDB runs them on their own connections side by side.
-    const [sessions, terms, products, categories] = await Promise.all([
-      run(buildSessionOutcomesQuery),
-      run(buildSearchTermsQuery),
-      run(buildViewedProductsQuery),
-      run(buildViewedCategoriesQuery),
-    ]);
+    const { sql, params } = buildJourneySummaryQuery(query, duckdbJourneyDialect);
+    const rows = await this.db.query(sql, params);
+    const of = (kind: SummaryRowKind) =>
+      rows.filter((r) => r.kind === kind).sort((a, b) => Number(a.idx) - Number(b.idx));
+    const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
     return {
-      sessions: sessions
+      sessions: of('session')
         .map((r) => ({
-          channel: String(r.channel),
-          entryPageType: String(r.entry_page_type),
-          outcome: String(r.outcome),
-          sessions: Number(r.sessions),
+          channel: String(r.a),
+          entryPageType: String(r.b),
+          outcome: String(r.c),
+          sessions: Number(r.n1),
         }))
         .sort(
           (a, b) =>
@@ -54,25 +43,25 @@ export class DuckDbJourneyStore implements JourneyStore {
             a.entryPageType.localeCompare(b.entryPageType) ||
             a.outcome.localeCompare(b.outcome),
         ),
-      searchTerms: terms.map((r) => ({
-        term: String(r.term),
-        searches: Number(r.searches),
-        sessions: Number(r.sessions),
-        convertingSessions: Number(r.converting_sessions),
+      searchTerms: of('term').map((r) => ({
+        term: String(r.a),
+        searches: Number(r.n1),
+        sessions: Number(r.n2),
+        convertingSessions: Number(r.n3),
       })),
-      products: products.map((r) => ({
-        productId: String(r.product_id),
-        title: r.title === null || r.title === undefined ? null : String(r.title),
-        views: Number(r.views),
-        sessions: Number(r.sessions),
-        cartSessions: Number(r.cart_sessions),
-        convertingSessions: Number(r.converting_sessions),
+      products: of('product').map((r) => ({
+        productId: String(r.a),
+        title: text(r.b),
+        views: Number(r.n1),
+        sessions: Number(r.n2),
+        cartSessions: Number(r.n3),
+        convertingSessions: Number(r.n4),
       })),
-      categories: categories.map((r) => ({
-        category: String(r.category),
-        views: Number(r.views),
-        sessions: Number(r.sessions),
-        convertingSessions: Number(r.converting_sessions),
+      categories: of('category').map((r) => ({
+        category: String(r.a),
+        views: Number(r.n1),
+        sessions: Number(r.n2),
+        convertingSessions: Number(r.n3),
       })),
     };
   }
@@ -92,41 +81,45 @@ export class DuckDbJourneyStore implements JourneyStore {
 
   async funnel(query: FunnelQuery): Promise<FunnelFigures> {
     const { sql, params } = buildFunnelQuery(query, duckdbJourneyDialect);
-    const rows = await this.db.query(sql, params);
-    const n = query.steps.length;
-    let last = 0;
-    query.steps.forEach((s, k) => {
-      if (!s.optional) last = k;
-    });
-    const groups = new Map<string | null, FunnelGroupFigures>();
-    const groupOf = (value: string | null) => {
-      let g = groups.get(value);
-      if (!g) {
-        g = {
-          value,
-          reached: new Array<number>(n).fill(0),
-          fromPrevious: new Array(n).fill(null),
-          toConvert: null,
-        };
-        groups.set(value, g);
-      }
-      return g;
-    };
-    for (const r of rows) {
-      const g = groupOf(Number(r.is_total) === 1 ? null : String(r.value ?? ''));
-      const k = Number(r.step);
-      g.reached[k] = Number(r.reached);
-      if (k > 0) g.fromPrevious[k] = quantiles(r, 'q_prev', 'm_prev');
-      if (k === last) g.toConvert = quantiles(r, 'q_entry', 'm_entry');
-    }
-    groupOf(null);
-    // All entrants first, then the breakdown values in a stable order.
-    return {
-      groups: [...groups.values()].sort((a, b) =>
-        a.value === null ? -1 : b.value === null ? 1 : a.value.localeCompare(b.value),
-      ),
-    };
+    return funnelFigures(await this.db.query(sql, params), query.steps);
   }
+}
+
+/** The funnel query's rows as the contract's figures: all entrants first, then each breakdown value. */
+export function funnelFigures(rows: readonly Row[], steps: FunnelQuery['steps']): FunnelFigures {
+  const n = steps.length;
+  let last = 0;
+  steps.forEach((s, k) => {
+    if (!s.optional) last = k;
+  });
+  const groups = new Map<string | null, FunnelGroupFigures>();
+  const groupOf = (value: string | null) => {
+    let g = groups.get(value);
+    if (!g) {
+      g = {
+        value,
+        reached: new Array<number>(n).fill(0),
+        fromPrevious: new Array(n).fill(null),
+        toConvert: null,
+      };
+      groups.set(value, g);
+    }
+    return g;
+  };
+  for (const r of rows) {
+    const g = groupOf(Number(r.is_total) === 1 ? null : String(r.value ?? ''));
+    const k = Number(r.step);
+    g.reached[k] = Number(r.reached);
+    if (k > 0) g.fromPrevious[k] = quantiles(r, 'q_prev', 'm_prev');
+    if (k === last) g.toConvert = quantiles(r, 'q_entry', 'm_entry');
+  }
+  groupOf(null);
+  // All entrants first, then the breakdown values in a stable order.
+  return {
+    groups: [...groups.values()].sort((a, b) =>
+      a.value === null ? -1 : b.value === null ? 1 : a.value.localeCompare(b.value),
+    ),
+  };
 }
 
 function pathFigures(rows: Row[]): PathFigures {

@@ -39,7 +39,9 @@ export function buildCooccurrenceQuery(q: CooccurrenceQuery, d: MiningDialect): 
     throw new RangeError(`minSupport.count must be a whole number >= 1, got ${count}`);
   }
   const limit = q.limit ?? 20_000;
-  const { ctes, params } = sideCtes(q, d);
+  // The side's rows are read twice (hashed, and for the names of the frequent values): read from
+  // the events each time rather than kept as text in memory.
+  const { ctes, params } = sideCtes(q, d, { inline: true });
   const symmetric = isSymmetricSide(q.side);
   // ceil(share x N) less a relative 1e-9 for binary rounding: minimumCount() of analyses.
   const exact = `(${d.param('minShare', 'float')} * n)`;
@@ -48,15 +50,23 @@ export function buildCooccurrenceQuery(q: CooccurrenceQuery, d: MiningDialect): 
       ? d.param('minCount', 'int')
       : `greatest(1, CAST(ceil(${exact} - 1e-9 * greatest(1, ${exact})) AS BIGINT))`;
   const minCount = '(SELECT m FROM threshold)';
+  // Values are counted on their rows first: a value on fewer rows than the minimum count can
+  // never be in that many baskets, so only the others are made distinct per basket, which on
+  // shop data (a long tail of rarely viewed products) spares most of that grouping.
+  const hashed = (name: 'from' | 'to') => `${name}_hashed AS ${d.materialized}(
+  SELECT ${d.hash64('b')} AS b, ${d.hash64('v')} AS h FROM ${name}_rows
+)`;
   const items = (name: 'from' | 'to') => `${name}_items AS (
-  SELECT DISTINCT ${d.hash64('b')} AS b, ${d.hash64('v')} AS h FROM ${name}_rows
+  SELECT DISTINCT b, h FROM ${name}_hashed
+  WHERE h IN (SELECT h FROM ${name}_hashed GROUP BY h HAVING count(*) >= ${minCount})
 )`;
   const side = (
     name: 'from' | 'to',
   ) => `${name}_frequent AS (SELECT h, count(*) AS c FROM ${name}_items GROUP BY h HAVING count(*) >= ${minCount}),
 ${name}_kept AS (SELECT b, h FROM ${name}_items WHERE h IN (SELECT h FROM ${name}_frequent)),
 ${name}_names AS (
-  SELECT ${d.hash64('v')} AS h, min(v) AS v FROM (SELECT DISTINCT v FROM ${name}_rows) distinct_values GROUP BY 1
+  SELECT h, min(v) AS v FROM (SELECT v, ${d.hash64('v')} AS h FROM (SELECT DISTINCT v FROM ${name}_rows) d) distinct_values
+  WHERE h IN (SELECT h FROM ${name}_frequent) GROUP BY 1
 )`;
   const bucket = d.pairBucket('x', 'y', PAIR_BUCKET_BITS);
   // For one-sided kinds the pair is named in text order, its counts following its values.
@@ -64,14 +74,15 @@ ${name}_names AS (
     symmetric ? `CASE WHEN nx.v < ny.v THEN ${first} ELSE ${second} END` : first;
   const sql = `
 WITH ${ctes},
-${symmetric ? items('from') : `${items('from')},\n${items('to')}`},
+${symmetric ? hashed('from') : `${hashed('from')},\n${hashed('to')}`},
 basket_count AS (${
     // The baskets of one-sided kinds are those holding a value: counted from the hashed rows.
     symmetric
-      ? 'SELECT count(DISTINCT b) AS n FROM from_items'
+      ? 'SELECT count(DISTINCT b) AS n FROM from_hashed'
       : `SELECT count(DISTINCT ${d.hash64('b')}) AS n FROM universe_rows`
   }),
 threshold AS (SELECT ${threshold} AS m FROM basket_count),
+${symmetric ? items('from') : `${items('from')},\n${items('to')}`},
 ${side('from')},
 ${symmetric ? 'to_frequent AS (SELECT * FROM from_frequent),\nto_kept AS (SELECT * FROM from_kept),\nto_names AS (SELECT * FROM from_names)' : side('to')},
 joined AS (

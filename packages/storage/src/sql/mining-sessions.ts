@@ -19,7 +19,7 @@ import { resolvedEventsSql } from './resolved-events';
 /** Separates actions in the aggregated text: a control character no event name holds. */
 export const ITEM_SEPARATOR = '\u001f';
 
-const ORDER_EVENTS = `('${ORDER_COMPLETED}', '${ORDER_CANCELLED}', 'Order Refunded')`;
+const ORDER_EVENTS = [ORDER_COMPLETED, ORDER_CANCELLED, 'Order Refunded'];
 /** Bits of an action code: up to 65,536 distinct actions (event names, page types, categories). */
 const CODE_BITS = 16;
 
@@ -29,15 +29,19 @@ const CODE_BITS = 16;
  * on no known page ('other': a coupon applied, an identify) are no step of a pattern.
  */
 export function actionSql(q: Pick<SessionSequenceQuery, 'vocabulary' | 'rules'>, d: JourneyDialect): string {
+  const order = d.inList(
+    'e.event',
+    ORDER_EVENTS.map((e) => d.literal(e)),
+  );
   switch (q.vocabulary) {
     case 'event':
-      return `CASE WHEN e.event IN ${ORDER_EVENTS} THEN NULL ELSE e.event END`;
+      return `CASE WHEN ${order} THEN NULL ELSE e.event END`;
     case 'category':
-      return `CASE WHEN e.event IN ${ORDER_EVENTS} THEN NULL ELSE nullif(e.category, '') END`;
+      return `CASE WHEN ${order} THEN NULL ELSE nullif(e.category, '') END`;
     case 'page_type': {
       if (!q.rules) throw new RangeError('the page_type vocabulary needs the page-type rules');
       const pageType = pageTypeSql(d, q.rules.pageTypes, { event: 'e.event', path: 'e.page_path' });
-      return `CASE WHEN e.event IN ${ORDER_EVENTS} THEN NULL ELSE nullif(${pageType}, 'other') END`;
+      return `CASE WHEN ${order} THEN NULL ELSE nullif(${pageType}, 'other') END`;
     }
   }
 }

@@ -46,7 +46,13 @@ export interface SideSql {
  *
  * @example sideCtes({ projectId, side: 'bought_together', range }, duckdbDialect).ctes
  */
-export function sideCtes(q: BasketQuery, d: JourneyDialect): SideSql {
+export function sideCtes(
+  q: BasketQuery,
+  d: JourneyDialect,
+  { inline = false }: { inline?: boolean } = {},
+): SideSql {
+  // DuckDB keeps a CTE read more than once in memory; inline reads the events again instead.
+  const keep = inline ? d.notMaterialized : '';
   const p = d.param('projectId', 'string');
   const start = d.timestampFromMs(d.param('startMs', 'int'));
   const end = d.timestampFromMs(d.param('endMs', 'int'));
@@ -64,7 +70,7 @@ export function sideCtes(q: BasketQuery, d: JourneyDialect): SideSql {
     case 'bought_together':
       return {
         params,
-        ctes: `from_rows AS (
+        ctes: `from_rows AS ${keep}(
   SELECT oi.order_id AS b, oi.product_id AS v FROM order_items oi
   WHERE oi.project_id = ${p} AND ${inRange('oi')} AND oi.order_id NOT IN (${cancelled})
 ),
@@ -74,7 +80,7 @@ universe_rows AS (SELECT b FROM from_rows)`,
     case 'viewed_together':
       return {
         params,
-        ctes: `from_rows AS (${views}),
+        ctes: `from_rows AS ${keep}(${views}),
 to_rows AS (SELECT b, v FROM from_rows),
 universe_rows AS (SELECT b FROM from_rows)`,
       };
