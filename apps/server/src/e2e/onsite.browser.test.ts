@@ -90,9 +90,9 @@ describe('dashboard On-site in Chromium', () => {
       await page.getByTestId('trigger-page-cart').check();
       await page.getByTestId('trigger-maxImpressions').fill('');
       await page.getByTestId('trigger-segments').getByRole('checkbox', { name: 'Cart adders' }).check();
-      await expect(page.getByTestId('trigger-sketch').textContent()).resolves.toContain(
-        'Only 15.00 EUR to free shipping',
-      );
+      await expect
+        .poll(() => page.getByTestId('trigger-sketch').textContent())
+        .toContain('Only 15.00 EUR to free shipping');
       await page.getByTestId('trigger-save').click();
       await page.getByText('Saved “Free shipping from 50”.').waitFor();
       const bar = await triggerNamed('Free shipping from 50');

@@ -74,9 +74,10 @@ describe('dashboard Search in Chromium', () => {
       // A suggested past query runs as it is.
       await page.getByTestId('search-query').fill('hea');
       await page.locator('[data-testid="search-suggestion"][data-kind="term"]').first().click();
-      await expect(page.getByTestId('search-summary').textContent()).resolves.toMatch(
-        /^5 results for “heart”$/,
-      );
+      // The previous answer stays on screen until the new one arrives.
+      await expect
+        .poll(() => page.getByTestId('search-summary').textContent(), { timeout: 10_000 })
+        .toMatch(/^5 results for “heart”$/);
 
       const row = page.locator('[data-testid="no-results-row"][data-query="zebra lamp"]');
       await row.waitFor({ timeout: 20_000 });

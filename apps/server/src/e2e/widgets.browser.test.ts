@@ -222,7 +222,7 @@ describe('widgets in Chromium', () => {
           cart_value: 45,
         }),
       );
-      await expect(bar.textContent()).resolves.toBe('Add €5.00 for free shipping');
+      await expect.poll(() => bar.textContent()).toBe('Add €5.00 for free shipping');
       await page.screenshot({ path: artifactPath('widgets-dwell-popin.png'), fullPage: true });
 
       await dialog.locator('button', { hasText: 'Copy code' }).click();
