@@ -1,29 +1,17 @@
 // The `centric` command as a user runs it: a child process, with and without a running server
 // holding the store.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { startTestServer } from '@centric/server/test-support';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type CliResult, runCentric } from './test-support/run-centric';
 
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/centric.js');
-const run = promisify(execFile);
 const tmp = mkdtempSync(join(tmpdir(), 'centric-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function centric(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, CENTRIC_LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+async function centric(args: string[]): Promise<CliResult> {
+  return runCentric([...args]);
 }
 
 const today = new Date().toISOString().slice(0, 10);

@@ -1,30 +1,18 @@
 // `centric query kpis` and `centric query retention` as a user runs them: a child process,
 // through a running server (remote client) and on its own store (local client).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { startTestServer, type TestServer } from '@centric/server/test-support';
 import type { StoredEvent } from '@centric/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, runCentric } from './test-support/run-centric';
 
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/centric.js');
-const run = promisify(execFile);
 const tmp = mkdtempSync(join(tmpdir(), 'centric-cli-kpis-'));
 let server: TestServer;
 
-async function centric(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, CENTRIC_LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+async function centric(args: string[]): Promise<CliResult> {
+  return runCentric([...args]);
 }
 
 const order = (userId: string, day: string, orderId: string, revenue: number): StoredEvent => {

@@ -1,28 +1,16 @@
 // `centric customer show|export|erase` and `centric profiles refresh` in local mode: a customer
 // found by any identifier, their data exported, then erased with a verified scan.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type CliResult, runCentric } from './test-support/run-centric';
 
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/centric.js');
-const run = promisify(execFile);
 const tmp = mkdtempSync(join(tmpdir(), 'centric-customer-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function centric(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [bin, '--data', join(tmp, 'store'), ...args], {
-      env: { ...process.env, CENTRIC_LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, ...r };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+async function centric(...args: string[]): Promise<CliResult> {
+  return runCentric(['--data', join(tmp, 'store'), ...args]);
 }
 
 describe('centric customer', () => {

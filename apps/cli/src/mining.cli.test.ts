@@ -1,26 +1,13 @@
 // `centric query patterns|associations` and `centric personas discover|segment` as a user runs
 // them: a child process talking to a running server, on a small shop of two kinds of customers.
-import { execFile } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { startTestServer, type TestServer } from '@centric/server/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliResult, runCentric } from './test-support/run-centric';
 
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/centric.js');
-const run = promisify(execFile);
 let server: TestServer;
 
-async function centric(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, '--data', server.dataDir, ...args], {
-      env: { ...process.env, CENTRIC_LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+async function centric(args: string[]): Promise<CliResult> {
+  return runCentric(['--data', server.dataDir, ...args]);
 }
 
 /** Lamp buyers order a lamp and a bulb once; toy buyers a toy on the app three times. */

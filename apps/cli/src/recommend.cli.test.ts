@@ -1,34 +1,19 @@
 // `centric recommend` and `centric stream` as a user runs them: through a running server (a seeded
 // shop, paging with the printed cursor) and on a store the CLI opens itself (a catalogue imported
 // twice, so a price drop below the price the visitor saw shows up in the stream).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { startTestServer, type TestServer } from '@centric/server/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateShop, shopCatalogue } from '../../server/src/test-support/recommendation-shop';
+import { type CliResult, runCentric } from './test-support/run-centric';
 
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/centric.js');
-const run = promisify(execFile);
 const tmp = mkdtempSync(join(tmpdir(), 'centric-recommend-cli-'));
 let server: TestServer;
 
-async function centric(
-  dataDir: string,
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, '--data', dataDir, ...args], {
-      env: { ...process.env, CENTRIC_LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+async function centric(dataDir: string, args: string[]): Promise<CliResult> {
+  return runCentric(['--data', dataDir, ...args]);
 }
 
 interface StreamPage {
