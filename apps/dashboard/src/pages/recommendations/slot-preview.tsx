@@ -5,7 +5,11 @@ import type { RecommendationResponse, SlotInput } from '@centric/contracts';
 import { type FormEvent, useState } from 'react';
 import { PREVIEW_PATH, parseRecommendations } from '../../api/recommendations';
 import { toApiError, useProjectAction } from '../../api/use-project-action';
-import { formatAmount } from '../../format/number';
+import { type ExtraColumn, ProductRankingTable } from '../../components/product-ranking-table';
+
+const WHY: ExtraColumn<RecommendationResponse['items'][number]>[] = [
+  { header: 'Why', cell: (item) => item.reason.replaceAll('_', ' ') },
+];
 
 interface Props {
   /** The draft, or the problem that keeps the form from being one. */
@@ -78,38 +82,12 @@ export function SlotPreview({ draft }: Props) {
           <p className="muted" data-testid="preview-algorithm">
             Algorithm: {result.algorithm} · {result.items.length} items
           </p>
-          <div className="table-scroll">
-            <table className="data-table" data-testid="preview-table">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Product</th>
-                  <th scope="col">Category</th>
-                  <th scope="col" className="num">
-                    Price
-                  </th>
-                  <th scope="col">Why</th>
-                  <th scope="col" className="num">
-                    Score
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.items.map((item, i) => (
-                  <tr key={item.productId} data-testid="preview-item" data-product-id={item.productId}>
-                    <td className="num">{i + 1}</td>
-                    <td>
-                      {item.title} <span className="muted mono">{item.productId}</span>
-                    </td>
-                    <td>{item.category}</td>
-                    <td className="num">{formatAmount(item.price)}</td>
-                    <td>{item.reason.replaceAll('_', ' ')}</td>
-                    <td className="num">{item.score.toFixed(3)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ProductRankingTable
+            items={result.items}
+            testId="preview-table"
+            rowTestId="preview-item"
+            extra={{ afterPrice: WHY }}
+          />
         </>
       )}
     </div>

@@ -6,7 +6,13 @@ import type { SearchResponse, SuggestionWire } from '@centric/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { parseSearch, parseSuggest, searchPath, suggestPath } from '../../api/search';
 import { toApiError, useProjectAction } from '../../api/use-project-action';
-import { formatAmount } from '../../format/number';
+import { type ExtraColumn, ProductRankingTable } from '../../components/product-ranking-table';
+
+type Hit = SearchResponse['items'][number];
+const BRAND: ExtraColumn<Hit>[] = [{ header: 'Brand', cell: (item) => item.brand ?? '' }];
+const STOCK: ExtraColumn<Hit>[] = [
+  { header: 'Stock', cell: (item) => (item.inStock ? 'in stock' : 'out of stock') },
+];
 
 /** Wait after the last key before asking for suggestions. */
 const SUGGEST_DELAY_MS = 120;
@@ -207,40 +213,12 @@ function SearchResults({
         )}
       </p>
       {answer.items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="search-table">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Product</th>
-                <th scope="col">Category</th>
-                <th scope="col">Brand</th>
-                <th scope="col" className="num">
-                  Price
-                </th>
-                <th scope="col">Stock</th>
-                <th scope="col" className="num">
-                  Score
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {answer.items.map((item, i) => (
-                <tr key={item.productId} data-testid="search-hit" data-product-id={item.productId}>
-                  <td className="num">{i + 1}</td>
-                  <td>
-                    {item.title} <span className="muted mono">{item.productId}</span>
-                  </td>
-                  <td>{item.category}</td>
-                  <td>{item.brand ?? ''}</td>
-                  <td className="num">{formatAmount(item.price)}</td>
-                  <td>{item.inStock ? 'in stock' : 'out of stock'}</td>
-                  <td className="num">{item.score.toFixed(3)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ProductRankingTable
+          items={answer.items}
+          testId="search-table"
+          rowTestId="search-hit"
+          extra={{ afterCategory: BRAND, afterPrice: STOCK }}
+        />
       )}
     </div>
   );
