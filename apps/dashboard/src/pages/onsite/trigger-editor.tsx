@@ -14,7 +14,8 @@ import {
   TRIGGERS_PATH,
   triggerPath,
 } from '../../api/triggers';
-import { toApiError, useProjectAction } from '../../api/use-project-action';
+import { useEditorAction } from '../../api/use-editor-action';
+import { useProjectAction } from '../../api/use-project-action';
 import { EditorFooter } from '../../components/editor-footer';
 import { fieldsOf, formFromTrigger, type TriggerForm, toTriggerInput } from './trigger-form-model';
 import { TriggerSketch } from './trigger-sketch';
@@ -34,9 +35,15 @@ type TextKey = {
 export function TriggerEditor({ trigger, slots, segments, onSaved, onDeleted }: Props) {
   const call = useProjectAction();
   const [form, setForm] = useState<TriggerForm>(() => formFromTrigger(trigger));
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const {
+    busy,
+    problem,
+    saved,
+    setProblem,
+    setSaved,
+    save: submit,
+    remove: confirmRemove,
+  } = useEditorAction();
   const fields = fieldsOf(form.kind);
 
   const set = <K extends keyof TriggerForm>(key: K, value: TriggerForm[K]) => {
@@ -64,34 +71,22 @@ export function TriggerEditor({ trigger, slots, segments, onSaved, onDeleted }: 
       setProblem(draft.problem);
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const result =
+    await submit(
+      () =>
         trigger === null
-          ? await call(TRIGGERS_PATH, parseTrigger, { method: 'POST', body: draft.input })
-          : await call(triggerPath(trigger.triggerId), parseTrigger, { method: 'PUT', body: draft.input });
-      setSaved(`Saved “${result.name}”.`);
-      onSaved(result);
-    } catch (caught) {
-      setProblem(toApiError(caught).message);
-    } finally {
-      setBusy(false);
-    }
+          ? call(TRIGGERS_PATH, parseTrigger, { method: 'POST', body: draft.input })
+          : call(triggerPath(trigger.triggerId), parseTrigger, { method: 'PUT', body: draft.input }),
+      onSaved,
+    );
   };
 
   const remove = async () => {
-    if (trigger === null || !window.confirm(`Delete the trigger “${trigger.name}”? Its statistics stay.`))
-      return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      await call(triggerPath(trigger.triggerId), parseNothing, { method: 'DELETE' });
-      onDeleted();
-    } catch (caught) {
-      setProblem(toApiError(caught).message);
-      setBusy(false);
-    }
+    if (trigger === null) return;
+    await confirmRemove(
+      `Delete the trigger “${trigger.name}”? Its statistics stay.`,
+      () => call(triggerPath(trigger.triggerId), parseNothing, { method: 'DELETE' }),
+      onDeleted,
+    );
   };
 
   return (

@@ -6,7 +6,8 @@ import type { SlotWire } from '@centric/contracts';
 import { type FormEvent, useState } from 'react';
 import { ALGORITHMS, parseSlot, slotPath } from '../../api/recommendations';
 import { parseNothing } from '../../api/segments';
-import { toApiError, useProjectAction } from '../../api/use-project-action';
+import { useEditorAction } from '../../api/use-editor-action';
+import { useProjectAction } from '../../api/use-project-action';
 import { EditorFooter } from '../../components/editor-footer';
 import { formFromSlot, type SlotForm, toSlotInput } from './slot-form-model';
 import { SlotPreview } from './slot-preview';
@@ -20,9 +21,15 @@ interface Props {
 export function SlotEditor({ slot, onSaved, onDeleted }: Props) {
   const call = useProjectAction();
   const [form, setForm] = useState<SlotForm>(() => formFromSlot(slot));
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const {
+    busy,
+    problem,
+    saved,
+    setProblem,
+    setSaved,
+    save: submit,
+    remove: confirmRemove,
+  } = useEditorAction();
   const draft = toSlotInput(form);
 
   const set = <K extends keyof SlotForm>(key: K, value: SlotForm[K]) => {
@@ -47,31 +54,19 @@ export function SlotEditor({ slot, onSaved, onDeleted }: Props) {
       setProblem(draft.problem);
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const result = await call(slotPath(draft.slotId), parseSlot, { method: 'PUT', body: draft.input });
-      setSaved(`Saved “${result.name}”.`);
-      onSaved(result);
-    } catch (caught) {
-      setProblem(toApiError(caught).message);
-    } finally {
-      setBusy(false);
-    }
+    await submit(
+      () => call(slotPath(draft.slotId), parseSlot, { method: 'PUT', body: draft.input }),
+      onSaved,
+    );
   };
 
   const remove = async () => {
-    if (slot === null || !window.confirm(`Delete the slot “${slot.name}”? Pages asking for it get a 404.`))
-      return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      await call(slotPath(slot.slotId), parseNothing, { method: 'DELETE' });
-      onDeleted();
-    } catch (caught) {
-      setProblem(toApiError(caught).message);
-      setBusy(false);
-    }
+    if (slot === null) return;
+    await confirmRemove(
+      `Delete the slot “${slot.name}”? Pages asking for it get a 404.`,
+      () => call(slotPath(slot.slotId), parseNothing, { method: 'DELETE' }),
+      onDeleted,
+    );
   };
 
   return (

@@ -3,7 +3,8 @@
 // for a new one; the parent remounts the builder when the selection changes.
 import { type FormEvent, useRef, useState } from 'react';
 import { parseNothing, parseSegment, SEGMENTS_PATH, type SegmentInfo, segmentPath } from '../../api/segments';
-import { toApiError, useProjectAction } from '../../api/use-project-action';
+import { useEditorAction } from '../../api/use-editor-action';
+import { useProjectAction } from '../../api/use-project-action';
 import { EditorFooter } from '../../components/editor-footer';
 import { LiveCountView } from './live-count';
 import { RuleReference } from './rule-reference';
@@ -19,9 +20,15 @@ export function SegmentBuilder({ segment, onSaved, onDeleted }: Props) {
   const call = useProjectAction();
   const [name, setName] = useState(segment?.name ?? '');
   const [rule, setRule] = useState(segment?.rule ?? '');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const {
+    busy,
+    problem,
+    saved,
+    setProblem,
+    setSaved,
+    save: submit,
+    remove: confirmRemove,
+  } = useEditorAction();
   const editor = useRef<HTMLTextAreaElement>(null);
   const live = useLiveCount(rule);
 
@@ -52,35 +59,23 @@ export function SegmentBuilder({ segment, onSaved, onDeleted }: Props) {
       setProblem('Give the segment a name and a rule.');
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const body = { name: name.trim(), rule: rule.trim() };
-      const result =
+    const body = { name: name.trim(), rule: rule.trim() };
+    await submit(
+      () =>
         segment === null
-          ? await call(SEGMENTS_PATH, parseSegment, { method: 'POST', body })
-          : await call(segmentPath(segment.segmentId), parseSegment, { method: 'PUT', body });
-      setSaved(`Saved “${result.name}”.`);
-      onSaved(result);
-    } catch (caught) {
-      setProblem(toApiError(caught).message);
-    } finally {
-      setBusy(false);
-    }
+          ? call(SEGMENTS_PATH, parseSegment, { method: 'POST', body })
+          : call(segmentPath(segment.segmentId), parseSegment, { method: 'PUT', body }),
+      onSaved,
+    );
   };
 
   const remove = async () => {
     if (segment === null) return;
-    if (!window.confirm(`Delete the segment “${segment.name}” and its membership history?`)) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      await call(segmentPath(segment.segmentId), parseNothing, { method: 'DELETE' });
-      onDeleted();
-    } catch (caught) {
-      setProblem(toApiError(caught).message);
-      setBusy(false);
-    }
+    await confirmRemove(
+      `Delete the segment “${segment.name}” and its membership history?`,
+      () => call(segmentPath(segment.segmentId), parseNothing, { method: 'DELETE' }),
+      onDeleted,
+    );
   };
 
   return (
